@@ -1,0 +1,60 @@
+using System.CommandLine;
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Proposals;
+
+namespace ExercisePlanner.Cli.Commands;
+
+internal static class ProposalCommands
+{
+    public static Command Build()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "proposal file (JSON)" };
+        var code = new Argument<string>("CODE") { Description = "proposal code" };
+        var actor = CommandBuilding.ActingUser();
+
+        var import = new Command("import", "create or update a draft from a proposal file").With(file, actor).Runs(async run =>
+        {
+            var path = run.Parse.GetValue(file)!;
+            var content = Json.Read<ProposalContent>(await File.ReadAllTextAsync(path.FullName), path.Name);
+            var result = await run.Send(new ImportProposal(content, run.Parse.GetValue(actor)!, path.Name));
+            run.Print(result, o => o.WriteLine($"{(result.Created ? "created" : "updated")} draft {result.Code} (revision {result.Revision}, {result.Status})"));
+            return ExitCodes.Success;
+        });
+
+        var submit = new Command("submit", "validate and submit for approval").With(code, actor).Runs(async run =>
+        {
+            var result = await run.Send(new SubmitProposal(run.Parse.GetValue(code)!, run.Parse.GetValue(actor)!));
+            run.Print(result, o => o.WriteLine($"submitted {result.Code} revision {result.Revision}: {result.Status}"));
+            return ExitCodes.Success;
+        });
+
+        var withdraw = new Command("withdraw", "withdraw a submitted proposal").With(code, actor).Runs(async run =>
+        {
+            var result = await run.Send(new WithdrawProposal(run.Parse.GetValue(code)!, run.Parse.GetValue(actor)!));
+            run.Print(result, o => o.WriteLine($"withdrew {result.Code}: {result.Status}"));
+            return ExitCodes.Success;
+        });
+
+        var list = new Command("list", "list proposals").Runs(async run =>
+        {
+            var proposals = await run.Send(new ListProposals());
+            run.Print(proposals, o =>
+            {
+                if (proposals.Count == 0) o.WriteLine("no proposals");
+                foreach (var p in proposals)
+                    o.WriteLine($"{p.Code,-24} {p.Type,-6} {p.Status,-16} r{p.Revision,-3} {p.StartDate:yyyy-MM-dd}..{p.EndDate:yyyy-MM-dd}  {p.Name}");
+            });
+            return ExitCodes.Success;
+        });
+
+        var show = new Command("show", "show a proposal with its workflow status, open steps and history").With(code).Runs(async run =>
+        {
+            var details = await run.Send(new ShowProposal(run.Parse.GetValue(code)!));
+            run.Print(details, o => ProposalText.Write(o, details));
+            return ExitCodes.Success;
+        });
+
+        return new Command("proposal", "draft, submit and follow exercise proposals").With(import, submit, withdraw, list, show);
+    }
+}

@@ -1,0 +1,30 @@
+using ExercisePlanner.Core.Features.Proposals;
+
+namespace ExercisePlanner.Cli.Commands;
+
+/// <summary>The human-readable form of <c>proposal show</c>.</summary>
+internal static class ProposalText
+{
+    public static void Write(TextWriter o, ProposalDetails d)
+    {
+        o.WriteLine($"{d.Code}  {d.Name}");
+        o.WriteLine($"  {d.Type}, {d.StartDate:yyyy-MM-dd} to {d.EndDate:yyyy-MM-dd}, {d.Location}");
+        o.WriteLine($"  status {d.Status}, revision {d.Revision}, coordinator {d.Coordinator}");
+        o.WriteLine($"  classification {ClassificationText(d)}");
+        o.WriteLine("  participants:");
+        foreach (var p in d.Participants)
+            o.WriteLine($"    {p.Nation} {p.NationName,-28} {string.Join(", ", p.Roles).ToLowerInvariant()}");
+        if (d.Revisions.Count > 0)
+        {
+            o.WriteLine("  revisions:");
+            foreach (var r in d.Revisions) o.WriteLine($"    r{r.Number} submitted {r.SubmittedAt:yyyy-MM-dd HH:mm}Z by {r.SubmittedBy}");
+        }
+        o.WriteLine("  history:");
+        foreach (var h in d.History)
+            o.WriteLine($"    {h.At:yyyy-MM-dd HH:mm:ss}Z  {h.Actor,-18} {h.Action,-18} {h.Change,-9} {h.Record}");
+    }
+
+    private static string ClassificationText(ProposalDetails d) =>
+        d.ReleasableTo.Count == 0 ? d.Classification.ToString().ToUpperInvariant()
+            : $"{d.Classification.ToString().ToUpperInvariant()} - REL TO {string.Join(", ", d.ReleasableTo)}";
+}

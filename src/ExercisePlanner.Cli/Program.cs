@@ -1,0 +1,3 @@
+using ExercisePlanner.Cli;
+
+return await PlannerCommandLine.RunAsync(args);

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ExercisePlanner.Core.Common;
+
+/// <summary>JSON settings shared by proposal files, stored snapshots and machine-readable output.</summary>
+public static partial class Json
+{
+    /// <summary>Strict reading: unknown properties, missing required ones, nulls and numbers-for-enums are errors.</summary>
+    public static JsonSerializerOptions Strict { get; } = Freeze(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        PropertyNameCaseInsensitive = false,
+        NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    });
+
+    /// <summary>Writing for people and scripts: camelCase, enums as strings, indented.</summary>
+    public static JsonSerializerOptions Output { get; } = Freeze(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    });
+
+    /// <summary>Reads a document, turning the serializer's errors into a problem at the JSON path where it happened.</summary>
+    public static T Read<T>(string json, string subject)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Strict)
+                ?? throw new Domain.InvalidInputException([new Domain.Problem("$", "document is null")]);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.Path is null or "$" ? "" : ex.Path.TrimStart('$').TrimStart('.');
+            if (ex.LineNumber is { } line) where += (where.Length == 0 ? "" : " ") + $"(line {line + 1})";
+            throw new Domain.InvalidInputException([new Domain.Problem(where, Describe(ex))], subject);
+        }
+    }
+
+    private static string Describe(JsonException ex)
+    {
+        // The serializer appends "Path: … | LineNumber: …" and names .NET types; keep the human part only.
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut > 0) message = message[..cut];
+        var conversion = ConversionFailure().Match(message);
+        if (conversion.Success) return "expected " + Expected(conversion.Groups[1].Value.TrimEnd('.'));
+        return message.Replace("ExercisePlanner.Core.Domain.", "", StringComparison.Ordinal).TrimEnd('.');
+    }
+
+    private static string Expected(string typeName) => typeName switch
+    {
+        "System.Int32" or "System.Int64" => "a whole number",
+        "System.Decimal" or "System.Double" => "a number",
+        "System.String" => "a string",
+        "System.Boolean" => "true or false",
+        "System.DateOnly" => "a date as YYYY-MM-DD",
+        _ when typeName.StartsWith("System.Collections", StringComparison.Ordinal) => "an array",
+        _ when Type.GetType(typeName + ", ExercisePlanner.Core") is { IsEnum: true } enumType =>
+            "one of " + string.Join(", ", EnumNames(enumType)),
+        _ => "a " + typeName[(typeName.LastIndexOf('.') + 1)..] + " object",
+    };
+
+    private static IEnumerable<string> EnumNames(Type enumType) => enumType.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Select(f => f.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false)
+            .OfType<JsonStringEnumMemberNameAttribute>().FirstOrDefault()?.Name ?? f.Name);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to ([\w.`\[\]]+)")]
+    private static partial System.Text.RegularExpressions.Regex ConversionFailure();
+
+    private static JsonSerializerOptions Freeze(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

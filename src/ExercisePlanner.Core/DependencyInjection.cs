@@ -1,0 +1,31 @@
+using ExercisePlanner.Core.Audit;
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ExercisePlanner.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the mediator pipeline, feature handlers and the SQLite database at <paramref name="databasePath"/>.</summary>
+    public static IServiceCollection AddExercisePlanner(this IServiceCollection services, string databasePath)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AuditScope>();
+        services.AddDbContext<PlannerDbContext>(options => options.UseSqlite(Database.ConnectionString(databasePath)));
+        services.AddValidatorsFromAssemblyContaining<PlannerDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddSingleton<IsolatedSender>();
+        services.AddSingleton<Features.Demo.DemoScenario>();
+        services.AddMediator(options =>
+        {
+            // Handlers use the scoped DbContext.
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+        });
+        return services;
+    }
+}

@@ -1,0 +1,106 @@
+namespace ExercisePlanner.Core.Domain;
+
+/// <summary>
+/// An exercise proposal: the current content a coordinator edits, its status in the approval process,
+/// and the snapshots submitted for approval (one per revision).
+/// </summary>
+public sealed class Proposal
+{
+    private readonly List<ProposalRevision> _revisions = [];
+
+    private Proposal() { } // for EF Core
+
+    public int Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public ProposalStatus Status { get; private set; }
+    /// <summary>1 for the first submission; increases on every resubmission.</summary>
+    public int Revision { get; private set; }
+    public ProposalContent Content { get; private set; } = null!;
+    public string Coordinator { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>Optimistic-concurrency token; bumped by the persistence layer on every save.</summary>
+    public int Version { get; set; }
+    public IReadOnlyList<ProposalRevision> Revisions => _revisions;
+
+    public bool IsEditable => Status is ProposalStatus.Draft or ProposalStatus.ChangesRequested;
+
+    public static Proposal Draft(ProposalContent content, string coordinator, DateTimeOffset now) => new()
+    {
+        Code = content.Code,
+        Status = ProposalStatus.Draft,
+        Revision = 1,
+        Content = content,
+        Coordinator = coordinator,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    public void Revise(ProposalContent content, DateTimeOffset now)
+    {
+        if (!IsEditable)
+            throw new ConflictException($"proposal {Code} is {Status}; only a draft or a proposal with changes requested can be edited");
+        if (content.Code != Code)
+            throw new InvalidInputException("code", $"cannot change the code of proposal {Code}");
+        Content = content;
+        UpdatedAt = now;
+    }
+
+    public ProposalRevision Submit(string submittedBy, DateTimeOffset now)
+    {
+        if (!IsEditable)
+            throw new ConflictException($"proposal {Code} is {Status}; only a draft or a proposal with changes requested can be submitted");
+        if (_revisions.Count > 0) Revision++;
+        var snapshot = new ProposalRevision(Revision, Content, submittedBy, now);
+        _revisions.Add(snapshot);
+        Status = ProposalStatus.Submitted;
+        SubmittedAt = now;
+        UpdatedAt = now;
+        return snapshot;
+    }
+
+    public void Withdraw(DateTimeOffset now)
+    {
+        if (Status is not (ProposalStatus.Submitted or ProposalStatus.ChangesRequested))
+            throw new ConflictException($"proposal {Code} is {Status}; only a submitted proposal can be withdrawn");
+        Move(ProposalStatus.Withdrawn, now);
+    }
+
+    /// <summary>Outcome of the approval workflow for the submitted revision.</summary>
+    public void Conclude(ProposalStatus outcome, DateTimeOffset now)
+    {
+        if (outcome is not (ProposalStatus.Approved or ProposalStatus.Rejected or ProposalStatus.ChangesRequested))
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not an approval outcome");
+        if (Status != ProposalStatus.Submitted)
+            throw new ConflictException($"proposal {Code} is {Status}; only a submitted proposal can be {outcome}");
+        Move(outcome, now);
+    }
+
+    private void Move(ProposalStatus status, DateTimeOffset now)
+    {
+        Status = status;
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>The content exactly as it was submitted for one revision; never changes afterwards.</summary>
+public sealed class ProposalRevision
+{
+    private ProposalRevision() { } // for EF Core
+
+    public ProposalRevision(int number, ProposalContent content, string submittedBy, DateTimeOffset submittedAt)
+    {
+        Number = number;
+        Content = content;
+        SubmittedBy = submittedBy;
+        SubmittedAt = submittedAt;
+    }
+
+    public int Id { get; private set; }
+    public int ProposalId { get; private set; }
+    public int Number { get; private set; }
+    public ProposalContent Content { get; private set; } = null!;
+    public string SubmittedBy { get; private set; } = "";
+    public DateTimeOffset SubmittedAt { get; private set; }
+}

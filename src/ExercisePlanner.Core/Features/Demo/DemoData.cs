@@ -1,0 +1,83 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Users;
+
+namespace ExercisePlanner.Core.Features.Demo;
+
+/// <summary>Five nations' staff and one realistic combined logistics CPX, dated relative to today.</summary>
+public static class DemoData
+{
+    public static IReadOnlyList<AddUser> Users { get; } =
+    [
+        new("tur.coordinator", "TUR", ["coordinator"], "Lt Col Emre Aydin, J7 Exercise Planner"),
+        new("jor.approver", "JOR", ["national-approver"], "Brig Gen Khaled Al-Masri, Director of Training"),
+        new("tur.approver", "TUR", ["national-approver"], "Brig Gen Selim Kaya, Head of Joint Training"),
+        new("pak.approver", "PAK", ["national-approver"], "Brig Imran Qureshi, Director Joint Exercises"),
+        new("idn.approver", "IDN", ["national-approver"], "Brig Gen Arief Wibowo, Assistant for Operations"),
+        new("jor.legal", "JOR", ["legal-advisor"], "Col Rana Haddad, Legal Adviser"),
+        new("jor.logistics", "JOR", ["logistics-officer"], "Col Omar Shami, Host Nation Support"),
+        new("jor.security", "JOR", ["security-officer"], "Lt Col Hani Saleh, Security Officer"),
+        new("tur.director", "TUR", ["exercise-director"], "Maj Gen Murat Demir, Exercise Director"),
+        new("admin", "TUR", ["admin"], "System administrator"),
+    ];
+
+    public const string Coordinator = "tur.coordinator";
+
+    public static ProposalContent Proposal(DateOnly today)
+    {
+        var start = today.AddDays(180);
+        var code = $"NORTHERN-BRIDGE-{start.Year % 100:00}";
+        return new ProposalContent
+        {
+            Code = code,
+            Name = $"Northern Bridge {start.Year}",
+            Type = ExerciseType.CPX,
+            StartDate = start,
+            EndDate = start.AddDays(11),
+            Location = "Joint Staff College, Amman",
+            Classification = Classification.Restricted,
+            ReleasableTo = ["JOR", "TUR", "PAK", "IDN"],
+            Summary = "Command post exercise on combined logistics support to a multinational brigade deployed " +
+                      "for a stabilisation mission, with host-nation support and a HADR vignette.",
+            Participants =
+            [
+                new() { Nation = "JOR", Roles = [ParticipantRole.Host] },
+                new() { Nation = "TUR", Roles = [ParticipantRole.Lead] },
+                new() { Nation = "PAK", Roles = [ParticipantRole.Participant] },
+                new() { Nation = "IDN", Roles = [ParticipantRole.Participant] },
+                new() { Nation = "MYS", Roles = [ParticipantRole.Observer] },
+            ],
+            Objectives =
+            [
+                new() { Code = "TO-1", Text = "Establish and run a combined joint logistics coordination cell." },
+                new() { Code = "TO-2", Text = "Plan host-nation support for the reception, staging and onward movement of a brigade." },
+                new() { Code = "TO-3", Text = "Coordinate medical evacuation and resupply across national lines." },
+                new() { Code = "TO-4", Text = "Exercise civil-military coordination in a humanitarian assistance vignette." },
+            ],
+            Forces =
+            [
+                new() { Nation = "JOR", Unit = "Royal Logistics Corps staff", Personnel = 60, Equipment = "Exercise facility, CIS support" },
+                new() { Nation = "TUR", Unit = "Logistics Command staff", Personnel = 40, Equipment = "Deployable CIS node" },
+                new() { Nation = "PAK", Unit = "Logistics Area staff", Personnel = 25, Equipment = "" },
+                new() { Nation = "IDN", Unit = "Kostrad logistics staff", Personnel = 20, Equipment = "" },
+            ],
+            CostShares =
+            [
+                new() { Nation = "JOR", Percent = 35 },
+                new() { Nation = "TUR", Percent = 35 },
+                new() { Nation = "PAK", Percent = 15 },
+                new() { Nation = "IDN", Percent = 15 },
+            ],
+            Conferences =
+            [
+                new() { Kind = ConferenceKind.IPC, Date = start.AddDays(-120), Location = "Amman" },
+                new() { Kind = ConferenceKind.MPC, Date = start.AddDays(-75), Location = "Ankara" },
+                new() { Kind = ConferenceKind.FPC, Date = start.AddDays(-30), Location = "Amman" },
+            ],
+            Contacts =
+            [
+                new() { Nation = "JOR", Name = "Maj Laila Nasser", Email = "exercise.poc@jaf.example.org" },
+                new() { Nation = "TUR", Name = "Maj Cem Yildiz", Email = "j7.poc@tsk.example.org" },
+            ],
+        };
+    }
+}

@@ -1,0 +1,19 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Core.Features.Proposals;
+
+internal static class Proposals
+{
+    public static async Task<Proposal> RequireProposalAsync(this PlannerDbContext db, string code, CancellationToken cancellationToken) =>
+        await db.Proposals.Include(p => p.Revisions).SingleOrDefaultAsync(p => p.Code == code, cancellationToken)
+        ?? throw new NotFoundException($"no proposal with code '{code}'");
+
+    /// <summary>Only the coordinator who drafted a proposal, or an admin, may change it.</summary>
+    public static void RequireCoordinatorOf(this User actor, Proposal proposal)
+    {
+        if (actor.Name != proposal.Coordinator && !actor.HasRole(User.Admin))
+            throw new ForbiddenException($"{actor.Name} is not the coordinator of proposal {proposal.Code} ({proposal.Coordinator} is)");
+    }
+}

@@ -1,0 +1,42 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Core.Features.Proposals;
+
+public sealed record ShowProposal(string Code) : IQuery<ProposalDetails>;
+
+public sealed record ProposalDetails(
+    string Code, string Name, ExerciseType Type, ProposalStatus Status, int Revision, DateOnly StartDate, DateOnly EndDate,
+    string Location, Classification Classification, IReadOnlyList<string> ReleasableTo, string Coordinator,
+    IReadOnlyList<ParticipantView> Participants, IReadOnlyList<RevisionView> Revisions,
+    IReadOnlyList<HistoryEntry> History, ProposalContent Content);
+
+public sealed record ParticipantView(string Nation, string NationName, IReadOnlyList<ParticipantRole> Roles);
+
+public sealed record RevisionView(int Number, string SubmittedBy, DateTimeOffset SubmittedAt);
+
+public sealed record HistoryEntry(long Sequence, DateTimeOffset At, string Actor, string Action, string Record, string Change);
+
+public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<ShowProposal, ProposalDetails>
+{
+    public async ValueTask<ProposalDetails> Handle(ShowProposal query, CancellationToken cancellationToken)
+    {
+        var proposal = await db.Proposals.AsNoTracking().Include(p => p.Revisions)
+            .SingleOrDefaultAsync(p => p.Code == query.Code, cancellationToken)
+            ?? throw new NotFoundException($"no proposal with code '{query.Code}'");
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityKey == proposal.Code || e.EntityKey.StartsWith(proposal.Code + "/"))
+            .OrderBy(e => e.Sequence)
+            .Select(e => new HistoryEntry(e.Sequence, e.At, e.Actor, e.Action, e.EntityType + " " + e.EntityKey, e.Change))
+            .ToListAsync(cancellationToken);
+        var c = proposal.Content;
+        return new ProposalDetails(
+            proposal.Code, c.Name, c.Type, proposal.Status, proposal.Revision, c.StartDate, c.EndDate,
+            c.Location, c.Classification, c.ReleasableTo, proposal.Coordinator,
+            c.Participants.Select(p => new ParticipantView(p.Nation, Nation.NameOf(p.Nation), p.Roles)).ToList(),
+            proposal.Revisions.OrderBy(r => r.Number).Select(r => new RevisionView(r.Number, r.SubmittedBy, r.SubmittedAt)).ToList(),
+            history, c);
+    }
+}

@@ -1,0 +1,25 @@
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Users;
+using ExercisePlanner.Core.Persistence;
+using Mediator;
+
+namespace ExercisePlanner.Core.Features.Proposals;
+
+/// <summary>Checks a draft against every rule, freezes it as a revision and sends it for approval.</summary>
+public sealed record SubmitProposal(string Code, string Actor) : ICommand<ProposalSummary>, IActorRequest;
+
+public sealed class SubmitProposalHandler(PlannerDbContext db, TimeProvider clock) : ICommandHandler<SubmitProposal, ProposalSummary>
+{
+    public async ValueTask<ProposalSummary> Handle(SubmitProposal command, CancellationToken cancellationToken)
+    {
+        var actor = await db.RequireUserAsync(command.Actor, cancellationToken);
+        var proposal = await db.RequireProposalAsync(command.Code, cancellationToken);
+        actor.RequireCoordinatorOf(proposal);
+
+        var now = clock.GetUtcNow();
+        new ProposalContentValidator(DateOnly.FromDateTime(now.UtcDateTime)).Validate(proposal.Content).ThrowIfInvalid(proposal.Code);
+        proposal.Submit(actor.Name, now);
+        return ProposalSummary.From(proposal);
+    }
+}

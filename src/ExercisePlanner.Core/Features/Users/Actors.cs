@@ -1,0 +1,13 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Core.Features.Users;
+
+public static class Actors
+{
+    /// <summary>The user a request is made as; an unknown name is bad input.</summary>
+    public static async Task<User> RequireUserAsync(this PlannerDbContext db, string name, CancellationToken cancellationToken) =>
+        await db.Users.SingleOrDefaultAsync(u => u.Name == name, cancellationToken)
+        ?? throw new InvalidInputException("--as", $"unknown user '{name}'");
+}

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using ExercisePlanner.Core.Audit;
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ExercisePlanner.Core.Persistence;
+
+public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options, AuditScope auditScope, TimeProvider clock)
+    : DbContext(options)
+{
+    public DbSet<Nation> Nations => Set<Nation>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalRevision> ProposalRevisions => Set<ProposalRevision>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite has no offset-aware time type; UTC text keeps comparisons and ordering in SQL.
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Nation>(nation =>
+        {
+            nation.HasKey(n => n.Code);
+            nation.Property(n => n.Code).HasMaxLength(3);
+            nation.HasData(Nation.All);
+        });
+
+        model.Entity<User>(user =>
+        {
+            user.HasIndex(u => u.Name).IsUnique();
+            user.Property(u => u.Name).HasMaxLength(100);
+            user.Property(u => u.Nation).HasMaxLength(3);
+            user.HasOne<Nation>().WithMany().HasForeignKey(u => u.Nation).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<Proposal>(proposal =>
+        {
+            proposal.HasIndex(p => p.Code).IsUnique();
+            proposal.Property(p => p.Code).HasMaxLength(32);
+            proposal.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            proposal.Property(p => p.Content).HasConversion(ContentConverter, ContentComparer);
+            proposal.Property(p => p.Version).IsConcurrencyToken();
+            proposal.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.ProposalId);
+            proposal.Navigation(p => p.Revisions).HasField("_revisions");
+        });
+
+        model.Entity<ProposalRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.ProposalId, r.Number }).IsUnique();
+            revision.Property(r => r.Content).HasConversion(ContentConverter, ContentComparer);
+        });
+
+        model.Entity<AuditEntry>(entry =>
+        {
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.HasIndex(e => new { e.EntityType, e.EntityKey });
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: every save writes audit entries in a transaction.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+            return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var written = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        BumpVersions(changes);
+        await AppendAuditAsync(changes, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private static void BumpVersions(IEnumerable<EntityEntry> changes)
+    {
+        foreach (var entry in changes.Where(e => e.State == EntityState.Modified))
+        {
+            if (entry.Metadata.FindProperty("Version") is { IsConcurrencyToken: true })
+            {
+                var version = entry.Property("Version");
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+        }
+    }
+
+    private async Task AppendAuditAsync(List<EntityEntry> changes, CancellationToken cancellationToken)
+    {
+        var audited = changes.Select(e => (Entry: e, Key: AuditedEntities.KeyOf(e.Entity))).Where(c => c.Key is not null).ToList();
+        if (audited.Count == 0) return;
+
+        // The transaction holds SQLite's write lock, so the chain's head cannot move under us.
+        var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var sequence = head?.Sequence ?? 0;
+        var previous = head?.Hash ?? AuditChain.GenesisHash;
+        var at = clock.GetUtcNow();
+
+        foreach (var (entry, key) in audited)
+        {
+            var (before, after) = Snapshot(entry);
+            var record = new AuditEntry
+            {
+                Sequence = ++sequence,
+                At = at,
+                Actor = auditScope.Actor,
+                Action = auditScope.Action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityKey = key!,
+                Change = entry.State.ToString(),
+                Before = before,
+                After = after,
+                PreviousHash = previous,
+            };
+            record.Hash = AuditChain.HashOf(record);
+            previous = record.Hash;
+            AuditEntries.Add(record);
+        }
+    }
+
+    private static (string? Before, string? After) Snapshot(EntityEntry entry)
+    {
+        var properties = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken);
+        if (entry.State == EntityState.Modified) properties = properties.Where(p => p.IsModified);
+        var list = properties.ToList();
+        string Serialize(Func<PropertyEntry, object?> value) =>
+            JsonSerializer.Serialize(list.ToDictionary(p => p.Metadata.Name, value), Json.Strict);
+        return entry.State switch
+        {
+            EntityState.Added => (null, Serialize(p => p.CurrentValue)),
+            EntityState.Deleted => (Serialize(p => p.OriginalValue), null),
+            _ => (Serialize(p => p.OriginalValue), Serialize(p => p.CurrentValue)),
+        };
+    }
+
+    private static readonly ValueConverter<ProposalContent, string> ContentConverter = new(
+        content => JsonSerializer.Serialize(content, Json.Strict),
+        json => JsonSerializer.Deserialize<ProposalContent>(json, Json.Strict)!);
+
+    // Content is immutable and replaced as a whole, so a changed reference means a changed value.
+    private static readonly ValueComparer<ProposalContent> ContentComparer = new(
+        (a, b) => ReferenceEquals(a, b), content => content.Code.GetHashCode(), content => content);
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTime>(
+        value => value.UtcDateTime,
+        value => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)));
+}
