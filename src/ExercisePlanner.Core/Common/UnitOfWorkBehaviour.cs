@@ -15,7 +15,8 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
-    private const int SqliteConstraint = 19;
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY: a concurrent writer got there first.
+    private static readonly int[] DuplicateKey = [2067, 1555];
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
@@ -35,9 +36,9 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db
         {
             throw new ConflictException("the record was changed by someone else meanwhile; nothing was saved, reload and try again");
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite)
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException sqlite && DuplicateKey.Contains(sqlite.SqliteExtendedErrorCode))
         {
-            throw new ConflictException($"the change clashes with a stored record ({sqlite.Message.Replace("SQLite Error 19: ", "")}); nothing was saved");
+            throw new ConflictException($"the change clashes with a record stored meanwhile ({sqlite.Message.Replace("SQLite Error 19: ", "")}); nothing was saved");
         }
     }
 }

@@ -1,0 +1,86 @@
+using ExercisePlanner.Core.Features.Audit;
+using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Tests.Audit;
+
+public sealed class AuditTrailTests(PlannerFixture fixture) : DatabaseTest(fixture)
+{
+    private async Task SeedAsync()
+    {
+        await Fixture.AddStaffAsync();
+        await Fixture.Send(new ImportProposal(Samples.Proposal(), "tur.coordinator"));
+        await Fixture.Send(new SubmitProposal("NORTHERN-BRIDGE-27", "tur.coordinator"));
+    }
+
+    private async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = await Fixture.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task Every_state_change_is_recorded_with_who_when_and_before_after()
+    {
+        await SeedAsync();
+        var entries = await Fixture.WithDb(db => db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync());
+
+        Assert.Equal(Samples.Staff.Count + 2, entries.Count);
+        var submit = entries[^1];
+        Assert.Equal(("tur.coordinator", "SubmitProposal", "Proposal", "NORTHERN-BRIDGE-27", "Modified"),
+            (submit.Actor, submit.Action, submit.EntityType, submit.EntityKey, submit.Change));
+        Assert.Equal(PlannerFixture.Today, submit.At);
+        Assert.Contains("\"Status\":\"Draft\"", submit.Before);
+        Assert.Contains("\"Status\":\"Submitted\"", submit.After);
+        Assert.Equal(entries[^2].Hash, submit.PreviousHash);
+
+        var verification = await Fixture.Send(new VerifyAudit());
+        Assert.True(verification.Intact);
+        Assert.Equal(entries.Count, verification.Entries);
+        Assert.Equal(submit.Hash, verification.HeadHash);
+    }
+
+    [Theory]
+    [InlineData("UPDATE AuditEntries SET Actor = 'mallory' WHERE Sequence = 3", 3, "edited")]
+    [InlineData("UPDATE AuditEntries SET After = replace(After, 'Submitted', 'Approved') WHERE Sequence = 8", 8, "edited")]
+    [InlineData("DELETE FROM AuditEntries WHERE Sequence = 4", 5, "removed or reordered")]
+    [InlineData("UPDATE AuditEntries SET Sequence = Sequence + 100 WHERE Sequence = 2; UPDATE AuditEntries SET Sequence = 2 WHERE Sequence = 3; UPDATE AuditEntries SET Sequence = 3 WHERE Sequence = 102", 2, "previous hash")]
+    public async Task Verify_names_the_first_tampered_entry(string tampering, long firstBad, string reason)
+    {
+        await SeedAsync();
+        Assert.True(await ExecuteAsync(tampering) > 0);
+
+        var verification = await Fixture.Send(new VerifyAudit());
+
+        Assert.False(verification.Intact);
+        Assert.Equal(firstBad, verification.FirstBreak!.Sequence);
+        Assert.Contains(reason, verification.FirstBreak.Reason);
+    }
+
+    [Fact]
+    public async Task A_failing_command_leaves_neither_changes_nor_audit_entries()
+    {
+        await SeedAsync();
+        var before = await Fixture.FingerprintAsync();
+        // A trigger makes the proposal update fail inside the transaction, after the audit entry was added.
+        await ExecuteAsync("CREATE TRIGGER fail_withdraw BEFORE UPDATE ON Proposals WHEN NEW.Status = 'Withdrawn' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        var fingerprintWithTrigger = await Fixture.FingerprintAsync();
+        try
+        {
+            var failure = await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(
+                () => Fixture.Send(new WithdrawProposal("NORTHERN-BRIDGE-27", "tur.coordinator")));
+            Assert.Contains("injected failure", failure.InnerException!.Message);
+            Assert.Equal(fingerprintWithTrigger, await Fixture.FingerprintAsync());
+        }
+        finally
+        {
+            await ExecuteAsync("DROP TRIGGER fail_withdraw");
+        }
+        Assert.Equal(before, await Fixture.FingerprintAsync());
+        Assert.True((await Fixture.Send(new VerifyAudit())).Intact);
+    }
+}

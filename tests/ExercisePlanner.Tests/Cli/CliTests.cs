@@ -1,0 +1,104 @@
+using System.Text.Json;
+using ExercisePlanner.Tests.Infrastructure;
+
+namespace ExercisePlanner.Tests.Cli;
+
+/// <summary>The command line of the contract, run as a real process.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly CliProcess _cli = new();
+    private readonly string _proposalFile;
+
+    public CliTests() => _proposalFile = _cli.WriteFile("northern-bridge.json", Samples.ProposalJsonStartingSoon());
+
+    public void Dispose() => _cli.Dispose();
+
+    private async Task<CliResult> Ok(params string[] args)
+    {
+        var result = await _cli.RunAsync(args);
+        Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)} exited {result.ExitCode}: {result.Error}");
+        return result;
+    }
+
+    [Fact]
+    public async Task Import_submit_show_with_users_from_the_command_line()
+    {
+        await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator", "--title", "Lt Col Aydin");
+        await Ok("user", "add", "jor.approver", "--nation", "JOR", "--role", "national-approver", "--role", "legal-advisor");
+
+        var imported = await Ok("proposal", "import", _proposalFile, "--as", "tur.coordinator");
+        Assert.Contains("created draft NORTHERN-BRIDGE-27", imported.Output);
+        var submitted = await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator", "--json");
+        Assert.Equal("Submitted", JsonDocument.Parse(submitted.Output).RootElement.GetProperty("status").GetString());
+
+        var shown = JsonDocument.Parse((await Ok("proposal", "show", "NORTHERN-BRIDGE-27", "--json")).Output).RootElement;
+        Assert.Equal("NORTHERN-BRIDGE-27", shown.GetProperty("code").GetString());
+        Assert.Equal("CPX", shown.GetProperty("type").GetString());
+        Assert.Equal("Submitted", shown.GetProperty("status").GetString());
+        Assert.Equal(1, shown.GetProperty("revision").GetInt32());
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(200).ToString("yyyy-MM-dd"), shown.GetProperty("startDate").GetString());
+        Assert.Equal(4, shown.GetProperty("participants").GetArrayLength());
+        Assert.True(shown.GetProperty("history").GetArrayLength() >= 2);
+
+        var list = JsonDocument.Parse((await Ok("proposal", "list", "--json")).Output).RootElement;
+        var row = Assert.Single(list.EnumerateArray());
+        Assert.Equal(["code", "name", "type", "status", "revision", "startDate", "endDate"], row.EnumerateObject().Select(p => p.Name));
+
+        Assert.Contains("audit trail intact", (await Ok("audit", "verify")).Output);
+        Assert.True(File.Exists(_cli.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Bad_input_is_one_line_on_stderr_with_exit_2_and_changes_nothing()
+    {
+        await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        var malformed = _cli.WriteFile("broken.json", File.ReadAllText(Samples.ProposalFile).Replace("\"personnel\": 40", "\"personnel\": \"forty\""));
+
+        var result = await _cli.RunAsync("proposal", "import", malformed, "--as", "tur.coordinator");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: broken.json: forces[0].personnel (line 18): expected a whole number", result.Error.TrimEnd());
+        Assert.Equal("", result.Output);
+        Assert.Contains("no proposals", (await Ok("proposal", "list")).Output);
+    }
+
+    [Theory]
+    [InlineData(2, "user", "add", "x", "--nation", "XYZ", "--role", "coordinator")]
+    [InlineData(2, "proposal", "submit", "NO-SUCH-CODE", "--as", "tur.coordinator")]
+    [InlineData(2, "proposal", "import", "missing.json", "--as", "tur.coordinator")]
+    [InlineData(2, "proposal", "import", "--as", "tur.coordinator")]
+    [InlineData(2, "proposal", "frobnicate")]
+    [InlineData(3, "user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator")]
+    public async Task Exit_codes_follow_the_contract(int expected, params string[] args)
+    {
+        await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        var result = await _cli.RunAsync(args);
+        Assert.Equal(expected, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+    }
+
+    [Fact]
+    public async Task A_second_submit_is_a_conflict()
+    {
+        await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        await Ok("proposal", "import", _proposalFile, "--as", "tur.coordinator");
+        await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
+
+        var again = await _cli.RunAsync("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
+
+        Assert.Equal(3, again.ExitCode);
+        Assert.Contains("conflict: proposal NORTHERN-BRIDGE-27 is Submitted", again.Error);
+    }
+
+    [Fact]
+    public async Task Demo_seeds_and_runs_on_a_fresh_database()
+    {
+        var result = await Ok("demo", "--out", Path.Combine(_cli.WorkingDirectory, "out"));
+        Assert.Contains("NORTHERN-BRIDGE-", result.Output);
+        var list = JsonDocument.Parse((await Ok("proposal", "list", "--json")).Output).RootElement;
+        Assert.Single(list.EnumerateArray());
+        await Ok("demo"); // running it again reuses what is there
+        Assert.Contains("audit trail intact", (await Ok("audit", "verify")).Output);
+    }
+}

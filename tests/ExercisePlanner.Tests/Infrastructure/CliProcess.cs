@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace ExercisePlanner.Tests.Infrastructure;
+
+public sealed record CliResult(int ExitCode, string Output, string Error);
+
+/// <summary>Runs the built <c>exercise-planner</c> as a real process against its own database file.</summary>
+public sealed class CliProcess : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("planner-cli-").FullName;
+
+    public string DatabasePath => Path.Combine(_directory, "cli.db");
+    public string WorkingDirectory => _directory;
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "exercise-planner.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["EXERCISEPLANNER_DB"] = DatabasePath;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    public string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

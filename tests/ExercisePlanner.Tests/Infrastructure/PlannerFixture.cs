@@ -1,0 +1,116 @@
+using ExercisePlanner.Core;
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Persistence;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Respawn;
+using Respawn.Graph;
+
+namespace ExercisePlanner.Tests.Infrastructure;
+
+/// <summary>
+/// One real SQLite database file for the integration tests, migrated once and emptied by Respawn
+/// before each test; reference data (nations) and the migration history stay.
+/// </summary>
+public sealed class PlannerFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Today = new(2027, 1, 11, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("planner-tests-").FullName;
+    private Respawner _respawner = null!;
+
+    public string DatabasePath => Path.Combine(_directory, "planner.db");
+    public TestClock Clock { get; } = new(Today);
+    public ServiceProvider Services { get; private set; } = null!;
+    public IsolatedSender Sender => Services.GetRequiredService<IsolatedSender>();
+
+    public async Task InitializeAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        Services = services.AddExercisePlanner(DatabasePath).BuildServiceProvider(validateScopes: true);
+        await using (var scope = Services.CreateAsyncScope())
+            await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<PlannerDbContext>());
+
+        await using var connection = await OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Sqlite,
+            WithReseed = true,
+            TablesToIgnore = [new Table("Nations"), new Table("__EFMigrationsHistory")],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = await OpenAsync();
+        await _respawner.ResetAsync(connection);
+        Clock.Now = Today;
+    }
+
+    public async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(Database.ConnectionString(DatabasePath));
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public Task<T> Send<T>(ICommand<T> command) => Sender.Send(command);
+    public Task<T> Send<T>(IQuery<T> query) => Sender.Send(query);
+
+    /// <summary>Runs an assertion or arrangement against the database in a scope of its own.</summary>
+    public async Task<T> WithDb<T>(Func<PlannerDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PlannerDbContext>());
+    }
+
+    /// <summary>A hash of every row in every table, to prove that a refused command changed nothing.</summary>
+    public async Task<string> FingerprintAsync()
+    {
+        await using var connection = await OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        var content = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            await using var reader = await select.ExecuteReaderAsync();
+            content.Append(table).Append('\n');
+            while (await reader.ReadAsync())
+                for (var i = 0; i < reader.FieldCount; i++) content.Append(reader.GetValue(i)).Append('|');
+        }
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content.ToString())));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DatabaseCollection : ICollectionFixture<PlannerFixture>
+{
+    public const string Name = "database";
+}
+
+/// <summary>Base for tests on the shared database: each test starts from an empty one.</summary>
+[Collection(DatabaseCollection.Name)]
+public abstract class DatabaseTest(PlannerFixture fixture) : IAsyncLifetime
+{
+    protected PlannerFixture Fixture { get; } = fixture;
+
+    public Task InitializeAsync() => Fixture.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,42 @@
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Users;
+
+namespace ExercisePlanner.Tests.Infrastructure;
+
+/// <summary>The contract's sample proposal file and the staff who work on it.</summary>
+public static class Samples
+{
+    public static string ProposalFile => Path.Combine(AppContext.BaseDirectory, "samples", "northern-bridge-27.json");
+
+    public static ProposalContent Proposal() => Json.Read<ProposalContent>(File.ReadAllText(ProposalFile), "sample");
+
+    /// <summary>The sample moved to start 200 days from now, for runs that use the real clock.</summary>
+    public static string ProposalJsonStartingSoon()
+    {
+        var sample = Proposal();
+        var shift = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(200).DayNumber - sample.StartDate.DayNumber;
+        var moved = sample with
+        {
+            StartDate = sample.StartDate.AddDays(shift),
+            EndDate = sample.EndDate.AddDays(shift),
+            Conferences = sample.Conferences.Select(c => c with { Date = c.Date.AddDays(shift) }).ToList(),
+        };
+        return System.Text.Json.JsonSerializer.Serialize(moved, Json.Output);
+    }
+
+    public static IReadOnlyList<AddUser> Staff { get; } =
+    [
+        new("tur.coordinator", "TUR", ["coordinator"], "Lt Col Aydin"),
+        new("jor.coordinator", "JOR", ["coordinator"], "Maj Nasser"),
+        new("jor.approver", "JOR", ["national-approver"], "Brig Gen Al-Masri"),
+        new("tur.approver", "TUR", ["national-approver"], "Brig Gen Kaya"),
+        new("pak.approver", "PAK", ["national-approver"], "Brig Qureshi"),
+        new("admin", "TUR", ["admin"], "Administrator"),
+    ];
+
+    public static async Task AddStaffAsync(this PlannerFixture fixture)
+    {
+        foreach (var user in Staff) await fixture.Send(user);
+    }
+}

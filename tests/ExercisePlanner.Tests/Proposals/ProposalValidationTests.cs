@@ -1,0 +1,126 @@
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Tests.Infrastructure;
+
+namespace ExercisePlanner.Tests.Proposals;
+
+public sealed class ProposalValidationTests(PlannerFixture fixture) : DatabaseTest(fixture)
+{
+    private static Participant Nation(string code, params ParticipantRole[] roles) => new() { Nation = code, Roles = roles };
+
+    public static TheoryData<string, Func<ProposalContent, ProposalContent>, string, string> RefusedProposals => new()
+    {
+        { "end before start", p => p with { EndDate = p.StartDate.AddDays(-1) }, "endDate", "is before startDate" },
+        { "bad code", p => p with { Code = "nb" }, "code", "is not a valid code" },
+        { "lower-case code", p => p with { Code = "northern-27" }, "code", "is not a valid code" },
+        { "empty name", p => p with { Name = "" }, "name", "is required" },
+        { "huge name", p => p with { Name = new string('x', 201) }, "name", "longer than 200" },
+        { "unknown nation", p => p with { Participants = [.. p.Participants.Take(2), Nation("XYZ", ParticipantRole.Participant), p.Participants[3]] },
+            "participants[2].nation", "unknown nation 'XYZ'" },
+        { "no host", p => p with { Participants = [Nation("JOR", ParticipantRole.Participant), .. p.Participants.Skip(1)] },
+            "participants", "exactly one host nation is required, found 0" },
+        { "two leads", p => p with { Participants = [Nation("JOR", ParticipantRole.Host, ParticipantRole.Lead), .. p.Participants.Skip(1)] },
+            "participants", "exactly one lead nation is required, found 2" },
+        { "one contributing nation", p => p with
+            {
+                Participants = [Nation("JOR", ParticipantRole.Host, ParticipantRole.Lead), Nation("MYS", ParticipantRole.Observer)],
+                ReleasableTo = ["JOR"], Forces = [], CostShares = [new() { Nation = "JOR", Percent = 100 }],
+            }, "participants", "at least two nations other than observers" },
+        { "observer with forces", p => p with { Forces = [.. p.Forces, new() { Nation = "MYS", Unit = "Liaison team", Personnel = 2 }] },
+            "forces[1]", "MYS is an observer and cannot contribute forces" },
+        { "observer with cost share", p => p with { CostShares = [.. p.CostShares, new() { Nation = "MYS", Percent = 0 }] },
+            "costShares[3]", "MYS is an observer and cannot carry a cost share" },
+        { "shares not 100", p => p with { CostShares = [.. p.CostShares.Take(2), new() { Nation = "PAK", Percent = 15 }] },
+            "costShares", "sum to 95, not 100" },
+        { "releasable to outsider", p => p with { ReleasableTo = ["JOR", "USA"] }, "releasableTo[1]", "'USA' is not a participant" },
+        { "observer also host", p => p with { Participants = [Nation("JOR", ParticipantRole.Host, ParticipantRole.Observer), .. p.Participants.Skip(1)] },
+            "participants[0].roles", "an observer cannot hold another role" },
+        { "nation twice", p => p with { Participants = [.. p.Participants, Nation("PAK", ParticipantRole.Participant)] },
+            "participants", "a nation is listed twice" },
+        { "no objectives", p => p with { Objectives = [] }, "objectives", "at least one training objective" },
+        { "conference after start", p => p with { Conferences = [new() { Kind = ConferenceKind.FPC, Date = p.StartDate.AddDays(1), Location = "Amman" }] },
+            "conferences[0]", "after the exercise starts" },
+        { "bad e-mail", p => p with { Contacts = [p.Contacts[0] with { Email = "not-an-address" }] }, "contacts[0].email", "is not an e-mail address" },
+        { "negative personnel", p => p with { Forces = [p.Forces[0] with { Personnel = -1 }] }, "forces[0].personnel", "between 0 and 100000" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedProposals))]
+    public async Task Import_refuses_a_proposal_that_breaks_a_rule_and_changes_nothing(
+        string rule, Func<ProposalContent, ProposalContent> mutate, string path, string message)
+    {
+        await Fixture.AddStaffAsync();
+        var before = await Fixture.FingerprintAsync();
+
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(
+            () => Fixture.Send(new ImportProposal(mutate(Samples.Proposal()), "tur.coordinator")));
+
+        Assert.Contains(refused.Problems, p => p.Path == path && p.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Equal(before, await Fixture.FingerprintAsync());
+        Assert.False(string.IsNullOrEmpty(rule));
+    }
+
+    public static TheoryData<string, Func<ProposalContent, ProposalContent>> AcceptedEdgeCases => new()
+    {
+        { "one-day exercise", p => p with { EndDate = p.StartDate } },
+        { "host is also lead", p => p with { Participants = [Nation("JOR", ParticipantRole.Host, ParticipantRole.Lead), .. p.Participants.Skip(2)],
+            ReleasableTo = ["JOR", "PAK"], Forces = [], CostShares = [new() { Nation = "JOR", Percent = 70 }, new() { Nation = "PAK", Percent = 30 }] } },
+        { "no observers, fractional shares", p => p with { Participants = [.. p.Participants.Take(3)],
+            CostShares = [new() { Nation = "JOR", Percent = 33.34m }, new() { Nation = "TUR", Percent = 33.33m }, new() { Nation = "PAK", Percent = 33.33m }] } },
+        { "name at its limit", p => p with { Name = new string('x', 200) } },
+    };
+
+    [Theory]
+    [MemberData(nameof(AcceptedEdgeCases))]
+    public async Task Import_accepts_a_proposal_at_the_edge_of_the_rules(string rule, Func<ProposalContent, ProposalContent> mutate)
+    {
+        await Fixture.AddStaffAsync();
+        var result = await Fixture.Send(new ImportProposal(mutate(Samples.Proposal()), "tur.coordinator"));
+        Assert.True(result.Created, rule);
+        Assert.Equal(ProposalStatus.Draft, (await Fixture.Send(new ShowProposal(result.Code))).Status);
+    }
+
+    [Fact]
+    public async Task Submit_requires_thirty_days_of_lead_time()
+    {
+        await Fixture.AddStaffAsync();
+        var sample = Samples.Proposal();
+        await Fixture.Send(new ImportProposal(sample, "tur.coordinator"));
+
+        Fixture.Clock.SetDate(sample.StartDate.AddDays(-29));
+        var before = await Fixture.FingerprintAsync();
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => Fixture.Send(new SubmitProposal(sample.Code, "tur.coordinator")));
+        Assert.Contains(refused.Problems, p => p.Path == "startDate" && p.Message.Contains("less than 30 days"));
+        Assert.Equal(before, await Fixture.FingerprintAsync());
+
+        Fixture.Clock.SetDate(sample.StartDate.AddDays(-30));
+        var submitted = await Fixture.Send(new SubmitProposal(sample.Code, "tur.coordinator"));
+        Assert.Equal(ProposalStatus.Submitted, submitted.Status);
+    }
+
+    [Fact]
+    public async Task A_code_drafted_by_one_coordinator_cannot_be_overwritten_by_another()
+    {
+        await Fixture.AddStaffAsync();
+        await Fixture.Send(new ImportProposal(Samples.Proposal(), "tur.coordinator"));
+        var before = await Fixture.FingerprintAsync();
+
+        await Assert.ThrowsAsync<ForbiddenException>(
+            () => Fixture.Send(new ImportProposal(Samples.Proposal() with { Name = "Hijacked" }, "jor.coordinator")));
+
+        Assert.Equal(before, await Fixture.FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task Only_coordinators_import_and_unknown_users_are_refused()
+    {
+        await Fixture.AddStaffAsync();
+        var before = await Fixture.FingerprintAsync();
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Send(new ImportProposal(Samples.Proposal(), "jor.approver")));
+        var unknown = await Assert.ThrowsAsync<InvalidInputException>(() => Fixture.Send(new ImportProposal(Samples.Proposal(), "nobody")));
+        Assert.Equal("--as: unknown user 'nobody'", unknown.Message);
+        Assert.Equal(before, await Fixture.FingerprintAsync());
+    }
+}
