@@ -4,6 +4,7 @@ using ExercisePlanner.Core;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Definitions;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,7 +36,7 @@ internal sealed class Invocation : IAsyncDisposable
     /// <summary>Prints the value as JSON with <c>--json</c>, else as the text people read.</summary>
     public void Print<T>(T value, Action<TextWriter> asText)
     {
-        if (WantsJson) Out.WriteLine(JsonSerializer.Serialize(value, Core.Common.Json.Output));
+        if (WantsJson) Out.WriteLine(JsonSerializer.Serialize(value, Core.Common.JsonFormat.Output));
         else asText(Out);
     }
 
@@ -54,6 +55,12 @@ internal sealed class Invocation : IAsyncDisposable
         catch (ConflictException ex) { return Fail(error, "conflict: " + ex.Message, ExitCodes.Conflict); }
         catch (IOException ex) { return Fail(error, ex.Message, ExitCodes.BadInput); }
         catch (UnauthorizedAccessException ex) { return Fail(error, ex.Message, ExitCodes.BadInput); }
+        catch (InvalidDefinitionException ex)
+        {
+            // Every problem on its own line, as `workflow validate` prints them: the program refuses to start.
+            foreach (var problem in ex.Problems) error.WriteLine(problem);
+            return ExitCodes.BadInput;
+        }
     }
 
     private static int Fail(TextWriter error, string message, int code)
@@ -65,9 +72,18 @@ internal sealed class Invocation : IAsyncDisposable
     private static async Task<Invocation> StartAsync(ParseResult parse)
     {
         var path = Database.ResolvePath(parse.GetValue(PlannerCommandLine.Database));
-        var services = new ServiceCollection().AddExercisePlanner(path).BuildServiceProvider(validateScopes: true);
-        await using (var scope = services.CreateAsyncScope())
-            await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<PlannerDbContext>());
+        var services = new ServiceCollection()
+            .AddExercisePlanner(path, parse.GetValue(PlannerCommandLine.Workflows))
+            .BuildServiceProvider(validateScopes: true);
+        try
+        {
+            await services.InitializePlannerAsync();
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
         return new Invocation(parse, services);
     }
 

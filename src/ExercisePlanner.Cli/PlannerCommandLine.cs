@@ -18,14 +18,24 @@ public static class PlannerCommandLine
         Recursive = true,
     };
 
+    public static readonly Option<string?> Workflows = new("--workflows")
+    {
+        Description = "folder of workflow definitions (default: $EXERCISEPLANNER_WORKFLOWS, else ./workflows, else the shipped ones)",
+        Recursive = true,
+    };
+
     public static RootCommand Build()
     {
         var root = new RootCommand("ExercisePlanner: joint exercise proposals from draft to signed paperwork");
         root.Options.Add(Database);
         root.Options.Add(Json);
+        root.Options.Add(Workflows);
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(ProposalCommands.Build());
+        root.Subcommands.Add(StepCommands.Build());
+        root.Subcommands.Add(WorkflowCommands.Build());
+        root.Subcommands.Add(TimerCommands.Build());
         root.Subcommands.Add(AuditCommands.Build());
         return root;
     }

@@ -1,5 +1,6 @@
 using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
 using FluentValidation;
 using Mediator;
@@ -12,8 +13,10 @@ namespace ExercisePlanner.Core;
 public static class DependencyInjection
 {
     /// <summary>Registers the mediator pipeline, feature handlers and the SQLite database at <paramref name="databasePath"/>.</summary>
-    public static IServiceCollection AddExercisePlanner(this IServiceCollection services, string databasePath)
+    public static IServiceCollection AddExercisePlanner(this IServiceCollection services, string databasePath, string? workflowsPath = null)
     {
+        var workflows = WorkflowDefinitions.ResolveDirectory(workflowsPath);
+        services.AddSingleton(provider => new WorkflowDefinitions(workflows, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditScope>();
         services.AddDbContext<PlannerDbContext>(options => options.UseSqlite(Database.ConnectionString(databasePath)));
@@ -27,5 +30,14 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
         });
         return services;
+    }
+
+    /// <summary>Brings the database up to date and loads the workflow definitions; a host calls this before serving.</summary>
+    public static async Task InitializePlannerAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
+        await Database.MigrateAsync(db, cancellationToken);
+        await services.GetRequiredService<WorkflowDefinitions>().SyncAsync(db, cancellationToken);
     }
 }

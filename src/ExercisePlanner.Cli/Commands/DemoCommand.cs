@@ -19,7 +19,7 @@ internal static class DemoCommand
                 var report = await run.Services.GetRequiredService<DemoScenario>().RunAsync();
                 run.Print(report, o =>
                 {
-                    foreach (var step in report.Steps) o.WriteLine("  " + step);
+                    foreach (var line in report.Log) o.WriteLine("  " + line);
                     o.WriteLine($"{report.Code}: {report.Status} (revision {report.Revision}); {report.UsersAdded} users added");
                 });
                 return ExitCodes.Success;

@@ -16,7 +16,7 @@ internal static class ProposalCommands
         var import = new Command("import", "create or update a draft from a proposal file").With(file, actor).Runs(async run =>
         {
             var path = run.Parse.GetValue(file)!;
-            var content = Json.Read<ProposalContent>(await File.ReadAllTextAsync(path.FullName), path.Name);
+            var content = JsonFormat.Read<ProposalContent>(await File.ReadAllTextAsync(path.FullName), path.Name);
             var result = await run.Send(new ImportProposal(content, run.Parse.GetValue(actor)!, path.Name));
             run.Print(result, o => o.WriteLine($"{(result.Created ? "created" : "updated")} draft {result.Code} (revision {result.Revision}, {result.Status})"));
             return ExitCodes.Success;

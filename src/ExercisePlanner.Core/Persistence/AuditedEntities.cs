@@ -1,4 +1,5 @@
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Workflows.Runtime;
 
 namespace ExercisePlanner.Core.Persistence;
 
@@ -9,6 +10,9 @@ internal static class AuditedEntities
     {
         Proposal proposal => proposal.Code,
         User user => user.Name,
+        WorkflowInstance instance => $"{instance.SubjectKey}/r{instance.SubjectRevision}",
+        WorkflowStep step => $"{step.SubjectKey}/r{step.SubjectRevision}/{step.StageId}/{step.Nation}/{step.Role}",
+        WorkflowNotification notification => $"{notification.SubjectKey}/{notification.Kind}/{notification.Nation}/{notification.Role}",
         _ => null,
     };
 }

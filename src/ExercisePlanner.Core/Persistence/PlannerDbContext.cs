@@ -2,6 +2,7 @@ using System.Text.Json;
 using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -16,6 +17,11 @@ public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options,
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalRevision> ProposalRevisions => Set<ProposalRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StoredDefinition> WorkflowDefinitions => Set<StoredDefinition>();
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+    public DbSet<WorkflowStep> WorkflowSteps => Set<WorkflowStep>();
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+    public DbSet<WorkflowNotification> Notifications => Set<WorkflowNotification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -55,6 +61,43 @@ public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options,
         {
             revision.HasIndex(r => new { r.ProposalId, r.Number }).IsUnique();
             revision.Property(r => r.Content).HasConversion(ContentConverter, ContentComparer);
+        });
+
+        model.Entity<StoredDefinition>(definition =>
+        {
+            definition.ToTable("WorkflowDefinitions");
+            definition.HasKey(d => new { d.Id, d.Version });
+        });
+
+        model.Entity<WorkflowInstance>(instance =>
+        {
+            instance.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            instance.Property(i => i.Version).IsConcurrencyToken();
+            instance.HasIndex(i => new { i.SubjectKey, i.SubjectRevision });
+            instance.HasMany(i => i.Steps).WithOne().HasForeignKey(s => s.InstanceId);
+        });
+
+        model.Entity<WorkflowStep>(step =>
+        {
+            step.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            step.Property(s => s.Decision).HasConversion<string>().HasMaxLength(20);
+            step.Property(s => s.Version).IsConcurrencyToken();
+            // The inbox query: open steps of one nation.
+            step.HasIndex(s => new { s.Nation, s.Status });
+            step.HasMany(s => s.Timers).WithOne().HasForeignKey(t => t.StepId);
+        });
+
+        model.Entity<WorkflowTimer>(timer =>
+        {
+            timer.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            // The timer sweep: unfired timers by due time.
+            timer.HasIndex(t => new { t.FiredAt, t.CancelledAt, t.DueAt });
+        });
+
+        model.Entity<WorkflowNotification>(notification =>
+        {
+            notification.ToTable("Notifications");
+            notification.HasIndex(n => new { n.Nation, n.Role });
         });
 
         model.Entity<AuditEntry>(entry =>
@@ -142,7 +185,7 @@ public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options,
         if (entry.State == EntityState.Modified) properties = properties.Where(p => p.IsModified);
         var list = properties.ToList();
         string Serialize(Func<PropertyEntry, object?> value) =>
-            JsonSerializer.Serialize(list.ToDictionary(p => p.Metadata.Name, value), Json.Strict);
+            JsonSerializer.Serialize(list.ToDictionary(p => p.Metadata.Name, value), JsonFormat.Strict);
         return entry.State switch
         {
             EntityState.Added => (null, Serialize(p => p.CurrentValue)),
@@ -152,8 +195,8 @@ public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options,
     }
 
     private static readonly ValueConverter<ProposalContent, string> ContentConverter = new(
-        content => JsonSerializer.Serialize(content, Json.Strict),
-        json => JsonSerializer.Deserialize<ProposalContent>(json, Json.Strict)!);
+        content => JsonSerializer.Serialize(content, JsonFormat.Strict),
+        json => JsonSerializer.Deserialize<ProposalContent>(json, JsonFormat.Strict)!);
 
     // Content is immutable and replaced as a whole, so a changed reference means a changed value.
     private static readonly ValueComparer<ProposalContent> ContentComparer = new(

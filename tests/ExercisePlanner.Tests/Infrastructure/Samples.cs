@@ -9,7 +9,7 @@ public static class Samples
 {
     public static string ProposalFile => Path.Combine(AppContext.BaseDirectory, "samples", "northern-bridge-27.json");
 
-    public static ProposalContent Proposal() => Json.Read<ProposalContent>(File.ReadAllText(ProposalFile), "sample");
+    public static ProposalContent Proposal() => JsonFormat.Read<ProposalContent>(File.ReadAllText(ProposalFile), "sample");
 
     /// <summary>The sample moved to start 200 days from now, for runs that use the real clock.</summary>
     public static string ProposalJsonStartingSoon()
@@ -22,7 +22,7 @@ public static class Samples
             EndDate = sample.EndDate.AddDays(shift),
             Conferences = sample.Conferences.Select(c => c with { Date = c.Date.AddDays(shift) }).ToList(),
         };
-        return System.Text.Json.JsonSerializer.Serialize(moved, Json.Output);
+        return System.Text.Json.JsonSerializer.Serialize(moved, JsonFormat.Output);
     }
 
     public static IReadOnlyList<AddUser> Staff { get; } =

@@ -12,7 +12,7 @@ public sealed class ProposalFileTests
     [Fact]
     public void The_contract_sample_reads_completely()
     {
-        var p = Json.Read<ProposalContent>(Sample, "sample.json");
+        var p = JsonFormat.Read<ProposalContent>(Sample, "sample.json");
         Assert.Equal("NORTHERN-BRIDGE-27", p.Code);
         Assert.Equal(ExerciseType.CPX, p.Type);
         Assert.Equal(Classification.Restricted, p.Classification);
@@ -41,7 +41,7 @@ public sealed class ProposalFileTests
         Assert.Contains(find, Sample);
         var broken = Sample.Replace(find, replace);
 
-        var refused = Assert.Throws<InvalidInputException>(() => Json.Read<ProposalContent>(broken, "broken.json"));
+        var refused = Assert.Throws<InvalidInputException>(() => JsonFormat.Read<ProposalContent>(broken, "broken.json"));
 
         var problem = Assert.Single(refused.Problems);
         Assert.StartsWith(path, problem.Path);

@@ -1,39 +1,85 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Proposals;
-using ExercisePlanner.Core.Features.Users;
+using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExercisePlanner.Core.Features.Demo;
 
-public sealed record DemoReport(string Code, ProposalStatus Status, int Revision, int UsersAdded, IReadOnlyList<string> Steps);
+public sealed record DemoReport(string Code, ProposalStatus Status, int Revision, int UsersAdded, IReadOnlyList<string> Log);
 
 /// <summary>
-/// Seeds the demo staff and proposal and takes it through its approval, sending each step as its own
-/// request, exactly as the users would. Safe to run again: existing users and proposals are reused.
+/// Seeds the demo staff and proposal and takes it through its whole approval, with one round of
+/// requested changes, sending each step as its own request exactly as the users would. Safe to run
+/// again: it picks up wherever the proposal stands.
 /// </summary>
 public sealed class DemoScenario(IsolatedSender sender, IServiceScopeFactory scopes, TimeProvider clock)
 {
+    private const string ChangeRequester = "pak.approver";
+
     public async Task<DemoReport> RunAsync(CancellationToken cancellationToken = default)
     {
+        var log = new List<string>();
         var usersAdded = await SeedUsersAsync(cancellationToken);
         var content = DemoData.Proposal(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var log = new List<string>();
+        var code = content.Code;
 
-        var existing = (await sender.Send(new ListProposals(), cancellationToken)).FirstOrDefault(p => p.Code == content.Code);
-        if (existing is null || existing.Status == ProposalStatus.Draft)
+        var status = (await sender.Send(new ListProposals(), cancellationToken)).FirstOrDefault(p => p.Code == code)?.Status;
+        if (status is null or ProposalStatus.Draft)
         {
-            var imported = await sender.Send(new ImportProposal(content, DemoData.Coordinator, "demo"), cancellationToken);
-            log.Add($"{DemoData.Coordinator} drafted {imported.Code}");
-            await sender.Send(new SubmitProposal(content.Code, DemoData.Coordinator), cancellationToken);
-            log.Add($"{DemoData.Coordinator} submitted {content.Code}");
+            await sender.Send(new ImportProposal(content, DemoData.Coordinator, "demo"), cancellationToken);
+            await sender.Send(new SubmitProposal(code, DemoData.Coordinator), cancellationToken);
+            log.Add($"{DemoData.Coordinator} submitted {code} revision 1");
         }
 
-        var final = await sender.Send(new ShowProposal(content.Code), cancellationToken);
+        for (var round = 0; round < 20; round++)
+        {
+            var proposal = await sender.Send(new ShowProposal(code), cancellationToken);
+            if (proposal.Status == ProposalStatus.ChangesRequested)
+            {
+                await sender.Send(new ImportProposal(Revised(proposal.Content), DemoData.Coordinator, "demo"), cancellationToken);
+                var resubmitted = await sender.Send(new SubmitProposal(code, DemoData.Coordinator), cancellationToken);
+                log.Add($"{DemoData.Coordinator} shifted cost shares and resubmitted {code} as revision {resubmitted.Revision}");
+                continue;
+            }
+            if (proposal.Status != ProposalStatus.Submitted) break;
+            await DecideOpenStepsAsync(code, proposal.Revision, log, cancellationToken);
+        }
+
+        var final = await sender.Send(new ShowProposal(code), cancellationToken);
         return new DemoReport(final.Code, final.Status, final.Revision, usersAdded, log);
     }
+
+    /// <summary>Every demo approver decides what is in their inbox; Pakistan asks for changes to revision 1.</summary>
+    private async Task DecideOpenStepsAsync(string code, int revision, List<string> log, CancellationToken cancellationToken)
+    {
+        foreach (var user in DemoData.Users.Where(u => u.Name != DemoData.Coordinator))
+        {
+            var steps = (await sender.Send(new ListSteps(user.Name), cancellationToken)).Where(s => s.Proposal == code);
+            foreach (var step in steps)
+            {
+                var (decision, comment) = user.Name == ChangeRequester && revision == 1
+                    ? (Decision.RequestChanges, "Pakistan can carry at most 10 percent of the costs this fiscal year; please rebalance the shares.")
+                    : (Decision.Approve, $"{Nation.NameOf(user.Nation)} concurs ({step.StageName}).");
+                var result = await sender.Send(new DecideStep(step.Id, decision, comment, user.Name), cancellationToken);
+                log.Add($"{user.Name} decided {decision} on {step.StageName} ({step.Nation}); proposal is {result.ProposalStatus}");
+                if (result.ProposalStatus != ProposalStatus.Submitted) return;
+            }
+        }
+    }
+
+    private static ProposalContent Revised(ProposalContent content) => content with
+    {
+        CostShares = content.CostShares.Select(share => share.Nation switch
+        {
+            "PAK" => share with { Percent = 10 },
+            "JOR" => share with { Percent = share.Percent + 5 },
+            _ => share,
+        }).ToList(),
+    };
 
     private async Task<int> SeedUsersAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,11 @@ public sealed record ProposalDetails(
     string Code, string Name, ExerciseType Type, ProposalStatus Status, int Revision, DateOnly StartDate, DateOnly EndDate,
     string Location, Classification Classification, IReadOnlyList<string> ReleasableTo, string Coordinator,
     IReadOnlyList<ParticipantView> Participants, IReadOnlyList<RevisionView> Revisions,
-    IReadOnlyList<HistoryEntry> History, ProposalContent Content);
+    WorkflowView? Workflow, IReadOnlyList<StepView> Steps, IReadOnlyList<HistoryEntry> History, ProposalContent Content);
+
+/// <summary>The latest workflow instance of the proposal.</summary>
+public sealed record WorkflowView(string Id, int Version, int Revision, InstanceStatus Status, string? CurrentStage,
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
 
 public sealed record ParticipantView(string Nation, string NationName, IReadOnlyList<ParticipantRole> Roles);
 
@@ -31,12 +37,17 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
             .OrderBy(e => e.Sequence)
             .Select(e => new HistoryEntry(e.Sequence, e.At, e.Actor, e.Action, e.EntityType + " " + e.EntityKey, e.Change))
             .ToListAsync(cancellationToken);
+        var instance = await db.WorkflowInstances.AsNoTracking().Include(i => i.Steps)
+            .Where(i => i.SubjectKey == proposal.Code).OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        var workflow = instance is null ? null : new WorkflowView(instance.DefinitionId, instance.DefinitionVersion,
+            instance.SubjectRevision, instance.Status, instance.CurrentStageId, instance.StartedAt, instance.EndedAt);
+        var steps = instance?.Steps.OrderBy(s => s.StageIndex).ThenBy(s => s.Id).Select(StepView.From).ToList() ?? [];
         var c = proposal.Content;
         return new ProposalDetails(
             proposal.Code, c.Name, c.Type, proposal.Status, proposal.Revision, c.StartDate, c.EndDate,
             c.Location, c.Classification, c.ReleasableTo, proposal.Coordinator,
             c.Participants.Select(p => new ParticipantView(p.Nation, Nation.NameOf(p.Nation), p.Roles)).ToList(),
             proposal.Revisions.OrderBy(r => r.Number).Select(r => new RevisionView(r.Number, r.SubmittedBy, r.SubmittedAt)).ToList(),
-            history, c);
+            workflow, steps, history, c);
     }
 }

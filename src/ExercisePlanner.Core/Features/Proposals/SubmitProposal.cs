@@ -1,15 +1,16 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Users;
+using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
 using Mediator;
 
 namespace ExercisePlanner.Core.Features.Proposals;
 
-/// <summary>Checks a draft against every rule, freezes it as a revision and sends it for approval.</summary>
+/// <summary>Checks a draft against every rule, freezes it as a revision and starts its approval workflow.</summary>
 public sealed record SubmitProposal(string Code, string Actor) : ICommand<ProposalSummary>, IActorRequest;
 
-public sealed class SubmitProposalHandler(PlannerDbContext db, TimeProvider clock) : ICommandHandler<SubmitProposal, ProposalSummary>
+public sealed class SubmitProposalHandler(PlannerDbContext db, WorkflowDefinitions workflows, TimeProvider clock) : ICommandHandler<SubmitProposal, ProposalSummary>
 {
     public async ValueTask<ProposalSummary> Handle(SubmitProposal command, CancellationToken cancellationToken)
     {
@@ -20,6 +21,8 @@ public sealed class SubmitProposalHandler(PlannerDbContext db, TimeProvider cloc
         var now = clock.GetUtcNow();
         new ProposalContentValidator(DateOnly.FromDateTime(now.UtcDateTime)).Validate(proposal.Content).ThrowIfInvalid(proposal.Code);
         proposal.Submit(actor.Name, now);
+        // A new instance for every revision: approvals of an earlier revision never carry over.
+        workflows.Start(db, proposal, actor.Name, now);
         return ProposalSummary.From(proposal);
     }
 }

@@ -1,5 +1,7 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Features.Users;
+using ExercisePlanner.Core.Features.Workflows;
+using ExercisePlanner.Workflows.Runtime;
 using ExercisePlanner.Core.Persistence;
 using Mediator;
 
@@ -14,7 +16,9 @@ public sealed class WithdrawProposalHandler(PlannerDbContext db, TimeProvider cl
         var actor = await db.RequireUserAsync(command.Actor, cancellationToken);
         var proposal = await db.RequireProposalAsync(command.Code, cancellationToken);
         actor.RequireCoordinatorOf(proposal);
-        proposal.Withdraw(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        proposal.Withdraw(now);
+        if (await db.RunningInstanceAsync(proposal.Code, cancellationToken) is { } instance) WorkflowEngine.Withdraw(instance, now);
         return ProposalSummary.From(proposal);
     }
 }

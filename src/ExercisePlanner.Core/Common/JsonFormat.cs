@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ExercisePlanner.Core.Common;
 
 /// <summary>JSON settings shared by proposal files, stored snapshots and machine-readable output.</summary>
-public static partial class Json
+public static partial class JsonFormat
 {
     /// <summary>Strict reading: unknown properties, missing required ones, nulls and numbers-for-enums are errors.</summary>
     public static JsonSerializerOptions Strict { get; } = Freeze(new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -21,6 +21,7 @@ public static partial class Json
     public static JsonSerializerOptions Output { get; } = Freeze(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // "Türkiye", not "T\u00FCrkiye"
         Converters = { new JsonStringEnumConverter() },
     });
 

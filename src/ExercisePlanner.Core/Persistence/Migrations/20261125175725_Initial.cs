@@ -47,6 +47,25 @@ namespace ExercisePlanner.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectKey = table.Column<string>(type: "TEXT", nullable: false),
+                    StepId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Nation = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Proposals",
                 columns: table => new
                 {
@@ -65,6 +84,44 @@ namespace ExercisePlanner.Core.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Proposals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstLoadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowDefinitions", x => new { x.Id, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowInstances",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DefinitionId = table.Column<string>(type: "TEXT", nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectKey = table.Column<string>(type: "TEXT", nullable: false),
+                    SubjectRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CurrentStageId = table.Column<string>(type: "TEXT", nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowInstances", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -108,6 +165,66 @@ namespace ExercisePlanner.Core.Persistence.Migrations
                         name: "FK_ProposalRevisions_Proposals_ProposalId",
                         column: x => x.ProposalId,
                         principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowSteps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectKey = table.Column<string>(type: "TEXT", nullable: false),
+                    SubjectRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageId = table.Column<string>(type: "TEXT", nullable: false),
+                    StageName = table.Column<string>(type: "TEXT", nullable: false),
+                    Nation = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Assignee = table.Column<string>(type: "TEXT", nullable: true),
+                    EscalatedTo = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkflowSteps_WorkflowInstances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTimers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StepId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", nullable: false),
+                    FiredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTimers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkflowTimers_WorkflowSteps_StepId",
+                        column: x => x.StepId,
+                        principalTable: "WorkflowSteps",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -374,6 +491,11 @@ namespace ExercisePlanner.Core.Persistence.Migrations
                 columns: new[] { "EntityType", "EntityKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Nation_Role",
+                table: "Notifications",
+                columns: new[] { "Nation", "Role" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProposalRevisions_ProposalId_Number",
                 table: "ProposalRevisions",
                 columns: new[] { "ProposalId", "Number" },
@@ -395,6 +517,31 @@ namespace ExercisePlanner.Core.Persistence.Migrations
                 name: "IX_Users_Nation",
                 table: "Users",
                 column: "Nation");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_SubjectKey_SubjectRevision",
+                table: "WorkflowInstances",
+                columns: new[] { "SubjectKey", "SubjectRevision" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowSteps_InstanceId",
+                table: "WorkflowSteps",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowSteps_Nation_Status",
+                table: "WorkflowSteps",
+                columns: new[] { "Nation", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTimers_FiredAt_CancelledAt_DueAt",
+                table: "WorkflowTimers",
+                columns: new[] { "FiredAt", "CancelledAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTimers_StepId",
+                table: "WorkflowTimers",
+                column: "StepId");
         }
 
         /// <inheritdoc />
@@ -404,16 +551,31 @@ namespace ExercisePlanner.Core.Persistence.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "ProposalRevisions");
 
             migrationBuilder.DropTable(
                 name: "Users");
 
             migrationBuilder.DropTable(
+                name: "WorkflowDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowTimers");
+
+            migrationBuilder.DropTable(
                 name: "Proposals");
 
             migrationBuilder.DropTable(
                 name: "Nations");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowSteps");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowInstances");
         }
     }
 }

@@ -1,0 +1,62 @@
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Core.Features.Users;
+using ExercisePlanner.Core.Features.Workflows;
+using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Runtime;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Core.Features.Steps;
+
+/// <summary>Approve, request changes or reject one step, always with a comment.</summary>
+public sealed record DecideStep(int StepId, Decision Decision, string Comment, string Actor) : ICommand<StepDecided>, IActorRequest;
+
+public sealed record StepDecided(StepView Step, ProposalStatus ProposalStatus, IReadOnlyList<StepView> Opened);
+
+public sealed class DecideStepValidator : JsonValidator<DecideStep>
+{
+    public const int MaxCommentLength = 2000;
+
+    public DecideStepValidator()
+    {
+        RuleFor(c => c.Comment).Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("a decision needs a comment")
+            .MaximumLength(MaxCommentLength).WithMessage($"is longer than {MaxCommentLength} characters");
+        RuleFor(c => c.Decision).IsInEnum();
+    }
+}
+
+public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions workflows, IMediator mediator, TimeProvider clock)
+    : ICommandHandler<DecideStep, StepDecided>
+{
+    public async ValueTask<StepDecided> Handle(DecideStep command, CancellationToken cancellationToken)
+    {
+        var actor = await db.RequireUserAsync(command.Actor, cancellationToken);
+        var step = await db.WorkflowSteps.SingleOrDefaultAsync(s => s.Id == command.StepId, cancellationToken)
+            ?? throw new NotFoundException($"no step with id {command.StepId}");
+        var instance = await db.WorkflowInstances.Include(i => i.Steps).ThenInclude(s => s.Timers)
+            .SingleAsync(i => i.Id == step.InstanceId, cancellationToken);
+        var proposal = await db.RequireProposalAsync(instance.SubjectKey, cancellationToken);
+        if (actor.Name == proposal.Coordinator || actor.Name == instance.StartedBy)
+            throw new ForbiddenException($"{actor.Name} coordinates proposal {proposal.Code} and may not decide its steps");
+
+        var definition = await workflows.PinnedAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var revision = proposal.Revisions.Single(r => r.Number == instance.SubjectRevision);
+        var subject = new ProposalSubject(proposal.Code, revision.Number, revision.Content);
+        var now = clock.GetUtcNow();
+
+        var outcome = workflows.Engine.Decide(definition, instance, subject, step, actor.AsWorkflowActor(), command.Decision, command.Comment.Trim(), now);
+        switch (outcome.Refusal)
+        {
+            case Refusal.None: break;
+            case Refusal.StepNotOpen: throw new ConflictException(outcome.Reason);
+            default: throw new ForbiddenException(outcome.Reason);
+        }
+        if (outcome.Status != InstanceStatus.Running) proposal.Conclude(outcome.Status.ToProposalStatus(), now);
+        foreach (var action in outcome.Actions) await mediator.Send(WorkflowActions.For(action, proposal.Code), cancellationToken);
+
+        return new StepDecided(StepView.From(step), proposal.Status, outcome.Opened.Select(StepView.From).ToList());
+    }
+}

@@ -1,0 +1,46 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Definitions;
+using ExercisePlanner.Workflows.Runtime;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Core.Features.Workflows;
+
+/// <summary>Dry run: the stages and steps a proposal will need, and the earliest date it can be fully approved.</summary>
+public sealed record PlanWorkflow(string Code) : IQuery<WorkflowPlan>;
+
+public sealed record WorkflowPlan(string Proposal, string Workflow, int Version, DateTimeOffset From,
+    IReadOnlyList<PlannedStageView> Stages, DateTimeOffset EarliestApproval);
+
+public sealed record PlannedStageView(string Id, string Name, bool Applies, string? Condition, string Completion, string Due,
+    DateTimeOffset? DueBy, IReadOnlyList<PlannedStep> Steps);
+
+public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions workflows, TimeProvider clock)
+    : IQueryHandler<PlanWorkflow, WorkflowPlan>
+{
+    public async ValueTask<WorkflowPlan> Handle(PlanWorkflow query, CancellationToken cancellationToken)
+    {
+        var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Code == query.Code, cancellationToken)
+            ?? throw new NotFoundException($"no proposal with code '{query.Code}'");
+        var subject = ProposalSubject.Of(proposal);
+        // A running workflow keeps the version it started with; otherwise plan with what a submission would pick.
+        var running = await db.WorkflowInstances.AsNoTracking()
+            .SingleOrDefaultAsync(i => i.SubjectKey == proposal.Code && i.Status == InstanceStatus.Running, cancellationToken);
+        var definition = running is null
+            ? workflows.Catalog.Select(subject, ProposalSubject.Facts)
+            : await workflows.PinnedAsync(db, running.DefinitionId, running.DefinitionVersion, cancellationToken);
+        var from = running?.StartedAt ?? clock.GetUtcNow();
+
+        var cursor = from;
+        var stages = new List<PlannedStageView>();
+        foreach (var planned in workflows.Engine.Plan(definition, subject))
+        {
+            var runs = planned.Applies && planned.Steps.Count > 0;
+            DateTimeOffset? dueBy = runs ? cursor += planned.Stage.DueIn : null;
+            stages.Add(new PlannedStageView(planned.Stage.Id, planned.Stage.Name, runs, planned.Stage.When?.ToString(),
+                planned.Stage.Completion.ToString(), planned.Stage.Due, dueBy, planned.Steps));
+        }
+        return new WorkflowPlan(proposal.Code, definition.Id, definition.Version, from, stages, cursor);
+    }
+}
