@@ -21,6 +21,9 @@ public sealed class PlannerFixture : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("planner-tests-").FullName;
     private Respawner _respawner = null!;
 
+    /// <summary>Another folder of workflow definitions than the shipped one, for a fixture of its own.</summary>
+    public string? Workflows { get; init; }
+
     public string DatabasePath => Path.Combine(_directory, "planner.db");
     public TestClock Clock { get; } = new(Today);
     public ServiceProvider Services { get; private set; } = null!;
@@ -30,16 +33,16 @@ public sealed class PlannerFixture : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        Services = services.AddExercisePlanner(DatabasePath).BuildServiceProvider(validateScopes: true);
-        await using (var scope = Services.CreateAsyncScope())
-            await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<PlannerDbContext>());
+        Services = services.AddExercisePlanner(DatabasePath, Workflows).BuildServiceProvider(validateScopes: true);
+        await Services.InitializePlannerAsync();
 
         await using var connection = await OpenAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Sqlite,
             WithReseed = true,
-            TablesToIgnore = [new Table("Nations"), new Table("__EFMigrationsHistory")],
+            // Reference data: nations, and the definition versions synchronised at start-up.
+            TablesToIgnore = [new Table("Nations"), new Table("WorkflowDefinitions"), new Table("__EFMigrationsHistory")],
         });
     }
 
@@ -89,6 +92,16 @@ public sealed class PlannerFixture : IAsyncLifetime
                 for (var i = 0; i < reader.FieldCount; i++) content.Append(reader.GetValue(i)).Append('|');
         }
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content.ToString())));
+    }
+
+    /// <summary>The same database with the services built anew, as after a restart, optionally with other definitions.</summary>
+    public async Task<ServiceProvider> RestartAsync(string? workflows = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        var provider = services.AddExercisePlanner(DatabasePath, workflows ?? Workflows).BuildServiceProvider(validateScopes: true);
+        await provider.InitializePlannerAsync();
+        return provider;
     }
 
     public async Task DisposeAsync()
