@@ -1,0 +1,113 @@
+using System.Text.Json;
+using ExercisePlanner.Tests.Infrastructure;
+
+namespace ExercisePlanner.Tests.Cli;
+
+/// <summary>Steps, workflows and timers from the command line, run as a real process.</summary>
+public sealed class WorkflowCliTests : IDisposable
+{
+    private readonly CliProcess _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private async Task<CliResult> Ok(params string[] args)
+    {
+        var result = await _cli.RunAsync(args);
+        Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)} exited {result.ExitCode}: {result.Error}");
+        return result;
+    }
+
+    private async Task SubmitSampleAsync()
+    {
+        await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        await Ok("user", "add", "jor.approver", "--nation", "JOR", "--role", "national-approver");
+        await Ok("user", "add", "pak.approver", "--nation", "PAK", "--role", "national-approver");
+        var file = _cli.WriteFile("proposal.json", Samples.ProposalJsonStartingSoon());
+        await Ok("proposal", "import", file, "--as", "tur.coordinator");
+        await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
+    }
+
+    [Fact]
+    public async Task Steps_are_listed_decided_once_and_refused_to_others()
+    {
+        await SubmitSampleAsync();
+        var inbox = JsonDocument.Parse((await Ok("step", "list", "--as", "jor.approver", "--json")).Output).RootElement;
+        var step = Assert.Single(inbox.EnumerateArray());
+        Assert.Equal(["id", "proposal", "stage", "nation", "role", "due"], step.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("NORTHERN-BRIDGE-27", "national-review", "JOR"),
+            (step.GetProperty("proposal").GetString(), step.GetProperty("stage").GetString(), step.GetProperty("nation").GetString()));
+        var id = step.GetProperty("id").GetInt32().ToString();
+
+        var noComment = await _cli.RunAsync("step", "decide", id, "approve", "--as", "jor.approver");
+        Assert.Equal(2, noComment.ExitCode);
+        var wrongNation = await _cli.RunAsync("step", "decide", id, "approve", "--comment", "ok", "--as", "pak.approver");
+        Assert.Equal(2, wrongNation.ExitCode);
+        Assert.Contains("is for JOR", wrongNation.Error);
+        var self = await _cli.RunAsync("step", "decide", id, "approve", "--comment", "ok", "--as", "tur.coordinator");
+        Assert.Equal(2, self.ExitCode);
+        var badDecision = await _cli.RunAsync("step", "decide", id, "maybe", "--comment", "ok", "--as", "jor.approver");
+        Assert.Equal(2, badDecision.ExitCode);
+
+        var decided = await Ok("step", "decide", id, "approve", "--comment", "Jordan concurs.", "--as", "jor.approver");
+        Assert.Contains("Approved", decided.Output);
+        var again = await _cli.RunAsync("step", "decide", id, "reject", "--comment", "second thoughts", "--as", "jor.approver");
+        Assert.Equal(3, again.ExitCode);
+        Assert.Contains("already approved", again.Error);
+
+        var shown = JsonDocument.Parse((await Ok("proposal", "show", "NORTHERN-BRIDGE-27", "--json")).Output).RootElement;
+        var stored = shown.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("id").GetInt32().ToString() == id);
+        Assert.Equal(("Approved", "Approve", "Jordan concurs.", "jor.approver"), (stored.GetProperty("status").GetString(),
+            stored.GetProperty("decision").GetString(), stored.GetProperty("comment").GetString(), stored.GetProperty("decidedBy").GetString()));
+        Assert.Contains("no open steps", (await Ok("step", "list", "--as", "jor.approver")).Output);
+    }
+
+    [Fact]
+    public async Task Plan_diagram_and_timers_from_the_command_line()
+    {
+        await SubmitSampleAsync();
+
+        var plan = (await Ok("workflow", "plan", "NORTHERN-BRIDGE-27")).Output;
+        Assert.Contains("workflow exercise-approval v1", plan);
+        Assert.Contains("Security and releasability review when classification > UNCLASSIFIED: all", plan);
+        Assert.Contains("earliest full approval: " + DateTime.UtcNow.AddDays(14 + 10 + 7 + 7).ToString("yyyy-MM-dd"), plan);
+
+        Assert.StartsWith("flowchart TD", (await Ok("workflow", "diagram", "exercise-approval")).Output);
+        Assert.Equal(2, (await _cli.RunAsync("workflow", "diagram", "no-such-workflow")).ExitCode);
+
+        var now = DateTime.UtcNow.AddDays(15).ToString("yyyy-MM-ddTHH:mm:ssZ");
+        var run = JsonDocument.Parse((await Ok("timers", "run", "--now", now, "--json")).Output).RootElement;
+        Assert.Equal((3, 3), (run.GetProperty("reminders").GetInt32(), run.GetProperty("escalations").GetInt32()));
+        var rerun = JsonDocument.Parse((await Ok("timers", "run", "--now", now, "--json")).Output).RootElement;
+        Assert.Equal((0, 0), (rerun.GetProperty("reminders").GetInt32(), rerun.GetProperty("escalations").GetInt32()));
+        Assert.Equal(2, (await _cli.RunAsync("timers", "run", "--now", "yesterday")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Validate_prints_each_problem_with_file_and_path()
+    {
+        var shipped = await Ok("workflow", "validate", Path.Combine(AppContext.BaseDirectory, "workflows", "exercise-approval.json"));
+        Assert.Equal("exercise-approval.json: valid", shipped.Output.Trim());
+
+        var broken = _cli.WriteFile("broken.json", """{ "id": "Broken", "version": 1, "name": "x", "stages": [] }""");
+        var result = await _cli.RunAsync("workflow", "validate", broken);
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("broken.json: $.id: "));
+        Assert.Contains(lines, l => l.StartsWith("broken.json: $.stages: "));
+    }
+
+    [Fact]
+    public async Task The_program_refuses_to_start_with_an_invalid_definition_folder()
+    {
+        var folder = Path.Combine(_cli.WorkingDirectory, "bad-workflows");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "wrong.json"), """{ "id": "wrong", "version": 1, "name": "x", "stages": [], "colour": "red" }""");
+
+        var result = await _cli.RunAsync("proposal", "list", "--workflows", folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("wrong.json: $.colour: property is not allowed here", result.Error);
+        Assert.Contains("wrong.json: $.stages: ", result.Error);
+    }
+}

@@ -1,0 +1,102 @@
+using ExercisePlanner.Core.Features.Workflows;
+using ExercisePlanner.Workflows.Definitions;
+
+namespace ExercisePlanner.Tests.Workflows;
+
+/// <summary>Reading and checking definition files, without a database.</summary>
+public sealed class DefinitionTests
+{
+    private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "workflows");
+    private static readonly DefinitionReader Reader = new(ProposalSubject.Facts);
+
+    private const string Valid = """
+        {
+          "id": "custom",
+          "version": 1,
+          "name": "Custom",
+          "stages": [
+            { "id": "review", "name": "Review", "steps": [ { "assignees": "each", "role": "national-approver" } ],
+              "completion": "all", "due": "P10D", "remindAfter": "P5D", "escalateTo": "chief-of-staff" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void The_shipped_definitions_load()
+    {
+        var catalog = WorkflowCatalog.Load(Shipped, ProposalSubject.Facts);
+        Assert.Equal(["exercise-approval", "hadr-fast-track"], catalog.Latest.Select(d => d.Id).Order());
+        var hadr = catalog.Find("hadr-fast-track")!;
+        Assert.Equal(new CompletionRule(CompletionKind.Quorum, 2), hadr.Stages[0].Completion);
+        Assert.Equal(TimeSpan.FromHours(12), hadr.Stages[1].RemindIn);
+    }
+
+    [Fact]
+    public void A_valid_definition_reads_without_problems()
+    {
+        var (definition, problems) = Reader.Read("custom.json", Valid);
+        Assert.Empty(problems);
+        Assert.Equal(TimeSpan.FromDays(10), definition!.Stages[0].DueIn);
+    }
+
+    [Theory]
+    [InlineData("\"version\": 1", "\"version\": 0", "custom.json: $.version: 0 should be at least 1")]
+    [InlineData("\"due\": \"P10D\"", "\"due\": \"ten days\"", "custom.json: $.stages[0].due: ")]
+    [InlineData("\"completion\": \"all\"", "\"completion\": \"most\"", "custom.json: $.stages[0].completion: ")]
+    [InlineData("\"name\": \"Review\",", "\"name\": \"Review\", \"colour\": \"red\",", "custom.json: $.stages[0].colour: property is not allowed here")]
+    [InlineData("\"assignees\": \"each\"", "\"assignees\": \"nations\"", "custom.json: $.stages[0].steps[0]: Required properties [\"nations\"] are not present")]
+    [InlineData("\"remindAfter\": \"P5D\"", "\"remindAfter\": \"P12D\"", "custom.json: $.stages[0].remindAfter: the reminder (P12D) must come before the deadline (P10D)")]
+    [InlineData("\"escalateTo\": \"chief-of-staff\"", "\"escalateTo\": \"national-approver\"", "custom.json: $.stages[0].escalateTo: 'national-approver' already decides this stage")]
+    [InlineData("\"name\": \"Review\",", "\"name\": \"Review\", \"when\": { \"fact\": \"colour\", \"equals\": \"red\" },", "custom.json: $.stages[0].when.fact: unknown fact 'colour'")]
+    [InlineData("\"name\": \"Review\",", "\"name\": \"Review\", \"when\": { \"fact\": \"type\", \"above\": \"CPX\" },", "custom.json: $.stages[0].when: type has no order; use equals or in")]
+    [InlineData("\"name\": \"Review\",", "\"name\": \"Review\", \"when\": { \"fact\": \"classification\", \"above\": \"TOP-SECRET\" },", "custom.json: $.stages[0].when: 'TOP-SECRET' is not a value of classification")]
+    [InlineData("\"stages\": [", "\"stages\": [ { \"id\": \"review\", \"name\": \"Again\", \"steps\": [ { \"assignees\": \"host\", \"role\": \"legal-advisor\" } ], \"completion\": \"all\", \"due\": \"P1D\" },", "custom.json: $.stages[1].id: stage id 'review' is used twice")]
+    [InlineData("\"version\": 1,", "\"version\": 1", "custom.json: $ (line 4): ")]
+    public void Each_problem_is_reported_as_file_path_message(string find, string replace, string expected)
+    {
+        Assert.Contains(find, Valid);
+        var (definition, problems) = Reader.Read("custom.json", Valid.Replace(find, replace));
+
+        Assert.Null(definition);
+        Assert.Contains(problems, p => p.ToString().StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_folder_with_an_invalid_file_or_no_default_is_refused_whole()
+    {
+        var folder = Directory.CreateTempSubdirectory("workflows-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "a.json"), Valid.Replace("\"name\": \"Custom\",", "\"name\": \"Custom\", \"appliesTo\": { \"fact\": \"type\", \"equals\": \"FTX\" },"));
+            var noDefault = Assert.Throws<InvalidDefinitionException>(() => WorkflowCatalog.Load(folder, ProposalSubject.Facts));
+            Assert.Contains("no default workflow", noDefault.Message);
+
+            File.WriteAllText(Path.Combine(folder, "b.json"), Valid.Replace("\"id\": \"custom\"", "\"id\": \"other\"").Replace("\"due\": \"P10D\"", "\"due\": \"PXD\""));
+            var invalid = Assert.Throws<InvalidDefinitionException>(() => WorkflowCatalog.Load(folder, ProposalSubject.Facts));
+            Assert.Contains(invalid.Problems, p => p.File == "b.json" && p.Path == "$.stages[0].due");
+
+            File.Delete(Path.Combine(folder, "a.json"));
+            File.WriteAllText(Path.Combine(folder, "b.json"), Valid);
+            File.WriteAllText(Path.Combine(folder, "c.json"), Valid);
+            var twice = Assert.Throws<InvalidDefinitionException>(() => WorkflowCatalog.Load(folder, ProposalSubject.Facts));
+            Assert.Contains(twice.Problems, p => p.ToString() == "c.json: $.version: version 1 of 'custom' is also defined in b.json");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_diagram_shows_every_stage_and_the_condition()
+    {
+        var catalog = WorkflowCatalog.Load(Shipped, ProposalSubject.Facts);
+        var mermaid = MermaidDiagram.Render(catalog.Find("exercise-approval")!);
+
+        Assert.StartsWith("flowchart TD", mermaid);
+        foreach (var stage in catalog.Find("exercise-approval")!.Stages) Assert.Contains(stage.Name, mermaid);
+        Assert.Contains("stage_security_review_when{\"classification > UNCLASSIFIED?\"}", mermaid);
+        Assert.Contains("stage_security_review_when -->|no| stage_final_sign_off", mermaid);
+        Assert.Contains("stage_final_sign_off --> approved", mermaid);
+    }
+}

@@ -1,0 +1,72 @@
+using ExercisePlanner.Core.Features.Steps;
+using ExercisePlanner.Core.Features.Workflows;
+using ExercisePlanner.Tests.Infrastructure;
+using ExercisePlanner.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Tests.Workflows;
+
+public sealed class TimerTests(PlannerFixture fixture) : DatabaseTest(fixture)
+{
+    [Fact]
+    public async Task Reminders_and_escalations_fire_once_each_as_the_clock_passes_them()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.Send(new Core.Features.Users.AddUser("jor.chief", "JOR", ["chief-of-staff"]));
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        await Fixture.DecideAsync((await Fixture.OpenStepsAsync()).Single(s => s.Nation == "TUR"));
+
+        Fixture.Clock.Advance(TimeSpan.FromDays(6));
+        Assert.Equal((0, 0), Counts(await Fixture.Send(new RunTimers())));
+
+        Fixture.Clock.Advance(TimeSpan.FromDays(1)); // day 7: remindAfter P7D
+        Assert.Equal((3, 0), Counts(await Fixture.Send(new RunTimers())));
+        Assert.Equal((0, 0), Counts(await Fixture.Send(new RunTimers())));
+        Assert.Empty(await Fixture.Send(new ListSteps("jor.chief")));
+
+        Fixture.Clock.Advance(TimeSpan.FromDays(7)); // day 14: due P14D, escalates to chief-of-staff
+        var escalated = await Fixture.Send(new RunTimers());
+        Assert.Equal((0, 3), Counts(escalated));
+        Assert.Equal((0, 0), Counts(await Fixture.Send(new RunTimers())));
+
+        var notifications = await Fixture.WithDb(db => db.Notifications.OrderBy(n => n.Id).ToListAsync());
+        Assert.Equal(["JOR", "PAK", "IDN"], notifications.Where(n => n.Kind == "Reminder").Select(n => n.Nation));
+        Assert.All(notifications.Where(n => n.Kind == "Escalation"), n => Assert.Equal("chief-of-staff", n.Role));
+
+        var jordan = Assert.Single(await Fixture.Send(new ListSteps("jor.chief")));
+        Assert.Equal("chief-of-staff", jordan.EscalatedTo);
+        var decided = await Fixture.DecideAsync(jordan, by: "jor.chief");
+        Assert.Equal(StepStatus.Approved, decided.Step.Status);
+    }
+
+    [Fact]
+    public async Task Timers_of_decided_steps_never_fire()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        foreach (var step in await Fixture.OpenStepsAsync()) await Fixture.DecideAsync(step);
+
+        Fixture.Clock.Advance(TimeSpan.FromDays(4.9));
+        var run = await Fixture.Send(new RunTimers());
+
+        // The national stage's timers (due on days 7 and 14) were cancelled with its decisions;
+        // the host stage that opened next reminds on day 5.
+        Assert.Equal((0, 0), Counts(run));
+        Assert.Equal(0, await Fixture.WithDb(db => db.Notifications.CountAsync()));
+        Assert.Equal(8, await Fixture.WithDb(db => db.WorkflowTimers.CountAsync(t => t.CancelledAt != null)));
+    }
+
+    [Fact]
+    public async Task A_timer_run_can_be_told_what_time_it_is()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+
+        var run = await Fixture.Send(new RunTimers(PlannerFixture.Today.AddDays(30)));
+
+        Assert.Equal((4, 4), Counts(run));
+        Assert.All(await Fixture.OpenStepsAsync(), s => Assert.Equal("chief-of-staff", s.EscalatedTo));
+    }
+
+    private static (int Reminders, int Escalations) Counts(TimersRun run) => (run.Reminders, run.Escalations);
+}
