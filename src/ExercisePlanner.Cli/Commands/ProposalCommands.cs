@@ -48,9 +48,10 @@ internal static class ProposalCommands
             return ExitCodes.Success;
         });
 
-        var show = new Command("show", "show a proposal with its workflow status, open steps and history").With(code).Runs(async run =>
+        var revision = new Option<int?>("--revision") { Description = "show the content as submitted in this revision" };
+        var show = new Command("show", "show a proposal with its workflow status, open steps and history").With(code, revision).Runs(async run =>
         {
-            var details = await run.Send(new ShowProposal(run.Parse.GetValue(code)!));
+            var details = await run.Send(new ShowProposal(run.Parse.GetValue(code)!, run.Parse.GetValue(revision)));
             run.Print(details, o => ProposalText.Write(o, details));
             return ExitCodes.Success;
         });

@@ -70,3 +70,29 @@ public sealed class TimerTests(PlannerFixture fixture) : DatabaseTest(fixture)
 
     private static (int Reminders, int Escalations) Counts(TimersRun run) => (run.Reminders, run.Escalations);
 }
+
+public sealed class TimerSweepTests(PlannerFixture fixture) : DatabaseTest(fixture)
+{
+    [Fact]
+    public async Task The_background_sweep_fires_due_timers_while_the_host_runs()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        Fixture.Clock.Advance(TimeSpan.FromDays(8));
+        var sweep = new TimerSweep(Fixture.Sender, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<TimerSweep>.Instance)
+        {
+            Period = TimeSpan.FromMilliseconds(50),
+        };
+
+        await sweep.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        int reminders;
+        while ((reminders = await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == "Reminder"))) < 4 && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        await Task.Delay(200); // several more sweeps
+        await sweep.StopAsync(CancellationToken.None);
+
+        Assert.Equal(4, await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == "Reminder")));
+        Assert.Equal(0, await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == "Escalation")));
+    }
+}

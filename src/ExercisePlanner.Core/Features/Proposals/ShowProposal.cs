@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Features.Proposals;
 
-public sealed record ShowProposal(string Code) : IQuery<ProposalDetails>;
+/// <summary>A proposal with its workflow, steps and history; with a revision number, the content as submitted then.</summary>
+public sealed record ShowProposal(string Code, int? Revision = null) : IQuery<ProposalDetails>;
 
 public sealed record ProposalDetails(
     string Code, string Name, ExerciseType Type, ProposalStatus Status, int Revision, DateOnly StartDate, DateOnly EndDate,
@@ -43,6 +44,9 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
             instance.SubjectRevision, instance.Status, instance.CurrentStageId, instance.StartedAt, instance.EndedAt);
         var steps = instance?.Steps.OrderBy(s => s.StageIndex).ThenBy(s => s.Id).Select(StepView.From).ToList() ?? [];
         var c = proposal.Content;
+        if (query.Revision is { } number)
+            c = proposal.Revisions.SingleOrDefault(r => r.Number == number)?.Content
+                ?? throw new NotFoundException($"proposal {proposal.Code} has no submitted revision {number}");
         return new ProposalDetails(
             proposal.Code, c.Name, c.Type, proposal.Status, proposal.Revision, c.StartDate, c.EndDate,
             c.Location, c.Classification, c.ReleasableTo, proposal.Coordinator,
