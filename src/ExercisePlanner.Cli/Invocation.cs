@@ -4,6 +4,7 @@ using ExercisePlanner.Core;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Documents;
 using ExercisePlanner.Workflows.Definitions;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,7 @@ internal sealed class Invocation : IAsyncDisposable
         var path = Database.ResolvePath(parse.GetValue(PlannerCommandLine.Database));
         var services = new ServiceCollection()
             .AddExercisePlanner(path, parse.GetValue(PlannerCommandLine.Workflows))
+            .AddPdfDocuments()
             .BuildServiceProvider(validateScopes: true);
         try
         {

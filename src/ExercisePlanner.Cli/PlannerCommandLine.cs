@@ -36,6 +36,7 @@ public static class PlannerCommandLine
         root.Subcommands.Add(StepCommands.Build());
         root.Subcommands.Add(WorkflowCommands.Build());
         root.Subcommands.Add(TimerCommands.Build());
+        root.Subcommands.Add(DocumentCommands.Build());
         root.Subcommands.Add(AuditCommands.Build());
         return root;
     }

@@ -12,6 +12,7 @@ internal static class AuditedEntities
         User user => user.Name,
         WorkflowInstance instance => $"{instance.SubjectKey}/r{instance.SubjectRevision}",
         WorkflowStep step => $"{step.SubjectKey}/r{step.SubjectRevision}/{step.StageId}/{step.Nation}/{step.Role}",
+        Features.Documents.StoredDocument document => $"{document.Code}/document/{document.Kind}/v{document.Version}",
         WorkflowNotification notification => $"{notification.SubjectKey}/{notification.Kind}/{notification.Nation}/{notification.Role}",
         _ => null,
     };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Documents;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -22,6 +23,7 @@ public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options,
     public DbSet<WorkflowStep> WorkflowSteps => Set<WorkflowStep>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
     public DbSet<WorkflowNotification> Notifications => Set<WorkflowNotification>();
+    public DbSet<StoredDocument> Documents => Set<StoredDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -98,6 +100,12 @@ public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options,
         {
             notification.ToTable("Notifications");
             notification.HasIndex(n => new { n.Nation, n.Role });
+        });
+
+        model.Entity<StoredDocument>(document =>
+        {
+            document.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+            document.HasIndex(d => new { d.Code, d.Kind, d.Version }).IsUnique();
         });
 
         model.Entity<AuditEntry>(entry =>
@@ -181,7 +189,8 @@ public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options,
 
     private static (string? Before, string? After) Snapshot(EntityEntry entry)
     {
-        var properties = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken);
+        // Keys and versions are bookkeeping; file contents are vouched for by their hash column instead.
+        var properties = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken && p.Metadata.ClrType != typeof(byte[]));
         if (entry.State == EntityState.Modified) properties = properties.Where(p => p.IsModified);
         var list = properties.ToList();
         string Serialize(Func<PropertyEntry, object?> value) =>

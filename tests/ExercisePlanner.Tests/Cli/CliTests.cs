@@ -79,6 +79,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Documents_are_written_on_demand_and_a_refused_one_leaves_no_file()
+    {
+        await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        await Ok("proposal", "import", _proposalFile, "--as", "tur.coordinator");
+        var plan = Path.Combine(_cli.WorkingDirectory, "docs", "plan.pdf");
+
+        var written = await Ok("document", "plan", "NORTHERN-BRIDGE-27", "-o", plan);
+        Assert.Contains("wrote ", written.Output);
+        Assert.Contains("Northern Bridge 2027", Pdf.PageTexts(File.ReadAllBytes(plan))[0]);
+        await Ok("document", "mou", "NORTHERN-BRIDGE-27", "-o", Path.Combine(_cli.WorkingDirectory, "mou.pdf"), "--lang", "fr");
+
+        var record = Path.Combine(_cli.WorkingDirectory, "record.pdf");
+        var refused = await _cli.RunAsync("document", "record", "NORTHERN-BRIDGE-27", "-o", record);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("approvals: is missing", refused.Error);
+        Assert.False(File.Exists(record));
+        Assert.Equal(2, (await _cli.RunAsync("document", "mou", "NORTHERN-BRIDGE-27", "-o", record, "--lang", "xx")).ExitCode);
+        Assert.Empty(Directory.GetFiles(_cli.WorkingDirectory, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task A_second_submit_is_a_conflict()
     {
         await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
@@ -94,11 +115,16 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Demo_seeds_and_runs_on_a_fresh_database()
     {
-        var result = await Ok("demo", "--out", Path.Combine(_cli.WorkingDirectory, "out"));
-        Assert.Contains("NORTHERN-BRIDGE-", result.Output);
+        var output = Path.Combine(_cli.WorkingDirectory, "out");
+        var result = await Ok("demo", "--out", output);
+        Assert.Contains("Approved (revision 2)", result.Output);
+        var files = Directory.GetFiles(output, "*.pdf").Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(3, files.Count);
+        Assert.Contains(files, f => f!.EndsWith("-r2-plan.pdf"));
+        Assert.Contains("Approval Record", Pdf.PageTexts(File.ReadAllBytes(Directory.GetFiles(output, "*-record.pdf").Single()))[0]);
         var list = JsonDocument.Parse((await Ok("proposal", "list", "--json")).Output).RootElement;
         Assert.Single(list.EnumerateArray());
-        await Ok("demo"); // running it again reuses what is there
+        await Ok("demo", "--out", output); // running it again reuses what is there
         Assert.Contains("audit trail intact", (await Ok("audit", "verify")).Output);
     }
 }

@@ -2,6 +2,7 @@ using ExercisePlanner.Core;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Documents;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ public sealed class PlannerFixture : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        Services = services.AddExercisePlanner(DatabasePath, Workflows).BuildServiceProvider(validateScopes: true);
+        Services = services.AddExercisePlanner(DatabasePath, Workflows).AddPdfDocuments().BuildServiceProvider(validateScopes: true);
         await Services.InitializePlannerAsync();
 
         await using var connection = await OpenAsync();
@@ -99,7 +100,7 @@ public sealed class PlannerFixture : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        var provider = services.AddExercisePlanner(DatabasePath, workflows ?? Workflows).BuildServiceProvider(validateScopes: true);
+        var provider = services.AddExercisePlanner(DatabasePath, workflows ?? Workflows).AddPdfDocuments().BuildServiceProvider(validateScopes: true);
         await provider.InitializePlannerAsync();
         return provider;
     }

@@ -11,6 +11,7 @@ public static class WorkflowActions
     public static ICommand For(string action, string code) => action switch
     {
         "notify-participants" => new NotifyParticipants(code),
+        "generate-documents" => new Documents.StoreDocuments(code),
         _ => throw new InvalidOperationException($"unknown workflow action '{action}'"),
     };
 }

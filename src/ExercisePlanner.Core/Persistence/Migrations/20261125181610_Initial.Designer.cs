@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExercisePlanner.Core.Persistence.Migrations
 {
     [DbContext(typeof(PlannerDbContext))]
-    [Migration("20261125175725_Initial")]
+    [Migration("20261125181610_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1442,6 +1442,50 @@ namespace ExercisePlanner.Core.Persistence.Migrations
                     b.HasIndex("Nation");
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("ExercisePlanner.Core.Features.Documents.StoredDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Documents");
                 });
 
             modelBuilder.Entity("ExercisePlanner.Workflows.Runtime.StoredDefinition", b =>

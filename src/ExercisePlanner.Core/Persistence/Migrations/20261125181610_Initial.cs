@@ -35,6 +35,26 @@ namespace ExercisePlanner.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Nations",
                 columns: table => new
                 {
@@ -491,6 +511,12 @@ namespace ExercisePlanner.Core.Persistence.Migrations
                 columns: new[] { "EntityType", "EntityKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Documents_Code_Kind_Version",
+                table: "Documents",
+                columns: new[] { "Code", "Kind", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Nation_Role",
                 table: "Notifications",
                 columns: new[] { "Nation", "Role" });
@@ -549,6 +575,9 @@ namespace ExercisePlanner.Core.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

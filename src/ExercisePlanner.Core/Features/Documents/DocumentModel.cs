@@ -1,0 +1,60 @@
+using ExercisePlanner.Core.Domain;
+
+namespace ExercisePlanner.Core.Features.Documents;
+
+public enum DocumentKind { Plan, Memorandum, Record }
+
+/// <summary>Everything a document shows, read from the stored proposal and its workflow.</summary>
+public sealed record DocumentModel(
+    string Code, int Revision, ProposalStatus Status, ProposalContent Content, string Coordinator,
+    DateTimeOffset IssuedAt, string? SecondLanguage,
+    IReadOnlyList<Signatory> Signatories, IReadOnlyList<StepRecord> Approvals,
+    AuditAnchor? Audit, IReadOnlyList<CoveredDocument> Covers);
+
+/// <summary>Who signs for a nation: the national approver who approved, else a blank line.</summary>
+public sealed record Signatory(string Nation, string NationName, string Name, string Title);
+
+public sealed record StepRecord(
+    string StageName, string Nation, string Role, string Status, string? Decision,
+    string? DecidedBy, string? DeciderTitle, DateTimeOffset? DecidedAt, string? Comment, DateTimeOffset Due);
+
+/// <summary>The audit entry that last changed the proposal or its workflow: fixes the record to the chain.</summary>
+public sealed record AuditAnchor(long Sequence, string Hash);
+
+/// <summary>A document the approval record vouches for, by its SHA-256.</summary>
+public sealed record CoveredDocument(string Title, string Sha256);
+
+/// <summary>Turns a model into a PDF; implemented by the documents project, so the core stays free of rendering.</summary>
+public interface IDocumentRenderer
+{
+    byte[] Render(DocumentKind kind, DocumentModel model);
+}
+
+public static class DocumentLanguages
+{
+    /// <summary>Languages the memorandum has texts for besides English.</summary>
+    public static readonly IReadOnlyList<string> Supported = ["ar", "fr"];
+
+    private static readonly Dictionary<string, string> ByNation = new()
+    {
+        ["JOR"] = "ar", ["EGY"] = "ar", ["SAU"] = "ar", ["ARE"] = "ar", ["QAT"] = "ar", ["KWT"] = "ar", ["BHR"] = "ar",
+        ["OMN"] = "ar", ["IRQ"] = "ar", ["LBN"] = "ar", ["LBY"] = "ar", ["DZA"] = "ar", ["TUN"] = "ar", ["MAR"] = "ar",
+        ["SDN"] = "ar", ["MRT"] = "ar", ["YEM"] = "ar", ["SYR"] = "ar", ["PSE"] = "ar", ["DJI"] = "ar", ["SOM"] = "ar",
+        ["FRA"] = "fr", ["BEL"] = "fr", ["LUX"] = "fr", ["MCO"] = "fr", ["SEN"] = "fr", ["CIV"] = "fr", ["MLI"] = "fr",
+        ["NER"] = "fr", ["BFA"] = "fr", ["TCD"] = "fr", ["GAB"] = "fr", ["CMR"] = "fr", ["COD"] = "fr", ["COG"] = "fr",
+        ["BEN"] = "fr", ["TGO"] = "fr", ["GIN"] = "fr", ["MDG"] = "fr", ["HTI"] = "fr",
+    };
+
+    /// <summary>The language asked for (<c>en</c> for English only), else the host nation's if we have texts for it.</summary>
+    public static string? SecondLanguage(string? requested, ProposalContent content)
+    {
+        if (requested is not null)
+        {
+            if (requested == "en") return null;
+            if (!Supported.Contains(requested))
+                throw new InvalidInputException("--lang", $"no texts in '{requested}'; available: en, {string.Join(", ", Supported)}");
+            return requested;
+        }
+        return content.HostNation is { } host && ByNation.TryGetValue(host, out var language) ? language : null;
+    }
+}

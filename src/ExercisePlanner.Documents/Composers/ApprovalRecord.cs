@@ -1,0 +1,42 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Documents;
+using ExercisePlanner.Documents.Layout;
+
+namespace ExercisePlanner.Documents.Composers;
+
+/// <summary>The approval record: every stage and step with its decision, approver, time and comment, fixed to the audit chain and the documents it covers.</summary>
+internal static class ApprovalRecord
+{
+    public const string Title = "Approval Record";
+
+    public static PdfComposer Compose(DocumentModel model)
+    {
+        Chrome.RequireBasics("approval record", model);
+        Chrome.Require("approval record", ("approvals", model.Approvals.Count > 0));
+        var c = model.Content;
+        var document = Chrome.Compose(model, Title);
+        document.Add(
+            new Paragraph(Title, TextStyle.Title) { SpaceAfter = 6 },
+            new Paragraph($"{c.Name} ({c.Code}), revision {model.Revision}: {model.Status}", TextStyle.Subheading) { SpaceAfter = 12 });
+
+        foreach (var stage in model.Approvals.GroupBy(s => s.StageName))
+        {
+            document.Add(Chrome.Heading(stage.Key));
+            var table = new Table(1.5f, 3.2f, 2, 3, 2.4f, 3.6f).Header("Nation", "Role", "Decision", "Approver", "Time (UTC)", "Comment");
+            foreach (var step in stage)
+                table.Row(step.Nation, step.Role, step.Decision ?? step.Status,
+                    step.DecidedBy is null ? "" : step.DeciderTitle is { Length: > 0 } title ? $"{step.DecidedBy}\n{title}" : step.DecidedBy,
+                    Chrome.Date(step.DecidedAt), step.Comment ?? "");
+            document.Add(table);
+        }
+
+        document.Add(Chrome.Heading("Integrity"));
+        var integrity = new Table(2, 5).Header("Item", "SHA-256");
+        if (model.Audit is { } anchor) integrity.Row($"Audit chain, entry {anchor.Sequence}", anchor.Hash);
+        foreach (var covered in model.Covers) integrity.Row(covered.Title, covered.Sha256);
+        document.Add(integrity, new Paragraph(
+            "The audit entry fixes this record to the tamper-evident audit trail (check with `exercise-planner audit verify`). " +
+            "The hashes identify the exact exercise plan and memorandum this approval covers.", TextStyle.Small));
+        return document;
+    }
+}

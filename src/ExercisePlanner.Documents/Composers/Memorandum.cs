@@ -1,0 +1,100 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Documents;
+using ExercisePlanner.Core.Features.Workflows;
+using ExercisePlanner.Documents.Layout;
+using ExercisePlanner.Documents.Texts;
+
+namespace ExercisePlanner.Documents.Composers;
+
+/// <summary>
+/// The memorandum of understanding between the participating nations: preamble, articles and a
+/// signature block per signatory nation. With a second language every part appears in English and
+/// in that language; Arabic is set right to left.
+/// </summary>
+internal static class Memorandum
+{
+    public const string Title = "Memorandum of Understanding";
+
+    public static PdfComposer Compose(DocumentModel model)
+    {
+        Chrome.RequireBasics("memorandum of understanding", model);
+        Chrome.Require("memorandum of understanding", ("costShares", model.Content.CostShares.Count > 0), ("signatories", model.Signatories.Count > 0));
+        var languages = model.SecondLanguage is { } second ? new[] { "en", second } : ["en"];
+        var values = Values(model);
+        var document = Chrome.Compose(model, Title);
+
+        foreach (var language in languages)
+        {
+            var texts = MemorandumTexts.Languages[language];
+            document.Add(
+                Text(language, texts.Title, TextStyle.Title, TextAlign.Center),
+                Text(language, texts.Between, TextStyle.Subheading, TextAlign.Center),
+                Text(language, string.Join(", ", model.Content.Participants.Where(p => !p.IsObserver).Select(p => Nation.NameOf(p.Nation))), TextStyle.Subheading, TextAlign.Center));
+        }
+        document.Add(new Spacer(10));
+        foreach (var language in languages)
+            document.Add(Text(language, MemorandumTexts.Fill(MemorandumTexts.Languages[language].Preamble, values), TextStyle.Body, TextAlign.Start));
+
+        var articles = MemorandumTexts.Languages["en"].Articles.Count;
+        for (var i = 0; i < articles; i++)
+        {
+            foreach (var language in languages)
+            {
+                var article = MemorandumTexts.Languages[language].Articles[i];
+                var heading = language == "ar" ? $"المادة {i + 1} — {article.Title}" : $"Article {i + 1} — {article.Title}";
+                document.Add(
+                    Text(language, heading, TextStyle.Subheading, TextAlign.Start, keepWithNext: true),
+                    Text(language, MemorandumTexts.Fill(article.Body, values), TextStyle.Body, TextAlign.Start));
+            }
+        }
+
+        document.Add(new Spacer(12), Chrome.Heading("Signatures"));
+        foreach (var signatory in model.Signatories)
+            document.Add(new KeepTogether(new Boxed(SignatureBlock(signatory, languages)), new Spacer(10)));
+        return document;
+    }
+
+    private static Block SignatureBlock(Signatory signatory, string[] languages)
+    {
+        var lines = new List<Block>();
+        foreach (var language in languages)
+        {
+            var texts = MemorandumTexts.Languages[language];
+            lines.Add(Text(language, $"{texts.ForGovernment} {signatory.NationName}", TextStyle.Strong, TextAlign.Start));
+        }
+        lines.Add(new Paragraph(signatory.Name.Length > 0 ? signatory.Name : "Name: ______________________________"));
+        lines.Add(new Paragraph(signatory.Title.Length > 0 ? signatory.Title : "Title: ______________________________") { SpaceAfter = 14 });
+        foreach (var language in languages)
+        {
+            var texts = MemorandumTexts.Languages[language];
+            lines.Add(Text(language, $"{texts.Signature}: ____________________    {texts.Date}: ______________", TextStyle.Body, TextAlign.Start));
+        }
+        return new KeepTogether([.. lines]);
+    }
+
+    private static Paragraph Text(string language, string text, TextStyle style, TextAlign align, bool keepWithNext = false) => new(text, style)
+    {
+        Direction = language == "ar" ? TextDirection.RightToLeft : TextDirection.LeftToRight,
+        Align = align,
+        KeepWithNext = keepWithNext,
+        SpaceAfter = style.Size > 12 ? 4 : 6,
+    };
+
+    private static Dictionary<string, string> Values(DocumentModel model)
+    {
+        var c = model.Content;
+        return new Dictionary<string, string>
+        {
+            ["name"] = c.Name,
+            ["code"] = c.Code,
+            ["host"] = Nation.NameOf(c.HostNation!),
+            ["lead"] = Nation.NameOf(c.LeadNation!),
+            ["location"] = c.Location,
+            ["start"] = c.StartDate.ToString("yyyy-MM-dd"),
+            ["end"] = c.EndDate.ToString("yyyy-MM-dd"),
+            ["shares"] = string.Join(", ", c.CostShares.Select(s => $"{s.Nation} {s.Percent:0.##}%")),
+            ["classification"] = ProposalSubject.Name(c.Classification),
+            ["releasable"] = c.ReleasableTo.Count == 0 ? "all Participants" : string.Join(", ", c.ReleasableTo),
+        };
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Documents;
+using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Tests.Documents;
+
+public sealed class StoredDocumentTests(PlannerFixture fixture) : DatabaseTest(fixture)
+{
+    [Fact]
+    public async Task Final_approval_stores_the_plan_memorandum_and_record_with_version_and_hash()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        while ((await Fixture.Send(new ShowProposal(Approvals.Code))).Status == ProposalStatus.Submitted)
+        {
+            Assert.Equal(0, await Fixture.WithDb(db => db.Documents.CountAsync()));
+            await Fixture.ApproveStageAsync();
+        }
+
+        var stored = await Fixture.Send(new ListDocuments(Approvals.Code));
+        Assert.Equal([DocumentKind.Plan, DocumentKind.Memorandum, DocumentKind.Record], stored.Select(d => d.Kind));
+        Assert.All(stored, d => Assert.Equal((1, 1), (d.Version, d.Revision)));
+        Assert.All(stored, d => Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(d.Content)), d.Sha256));
+        Assert.Equal("NORTHERN-BRIDGE-27-r1-mou-ar.pdf", stored[1].FileName); // Jordan hosts: Arabic beside English
+
+        // The record vouches for the stored plan and memorandum, and on-demand renders are the same bytes.
+        var record = string.Join(" ", Pdf.PageTexts(stored[2].Content));
+        Assert.Contains(stored[0].Sha256[..32], record.Replace(" ", ""));
+        Assert.Contains(stored[1].Sha256[..32], record.Replace(" ", ""));
+        Assert.Contains("Final sign-off", record);
+        var plan = await Fixture.Send(new RenderDocument(Approvals.Code, DocumentKind.Plan));
+        Assert.Equal(stored[0].Sha256, plan.Sha256);
+        Assert.Contains("EXERCISE PLAN", Pdf.PageTexts(plan.Content)[0]);
+        Assert.True(await Fixture.WithDb(db => db.AuditEntries.AnyAsync(e => e.EntityType == "StoredDocument" && e.After!.Contains(stored[2].Sha256))));
+    }
+
+    [Fact]
+    public async Task A_draft_has_a_plan_but_no_approval_record()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.Send(new ImportProposal(Approvals.FiveNations(), "tur.coordinator"));
+
+        var plan = await Fixture.Send(new RenderDocument(Approvals.Code, DocumentKind.Plan, "en"));
+        Assert.Contains("Not yet submitted for approval.", string.Join(" ", Pdf.PageTexts(plan.Content)));
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => Fixture.Send(new RenderDocument(Approvals.Code, DocumentKind.Record)));
+        Assert.Contains("approvals: is missing", refused.Message);
+        await Assert.ThrowsAsync<InvalidInputException>(() => Fixture.Send(new RenderDocument(Approvals.Code, DocumentKind.Memorandum, "de")));
+    }
+}
