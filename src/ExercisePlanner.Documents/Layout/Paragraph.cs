@@ -78,6 +78,13 @@ public sealed class Paragraph : Block
         return lines;
     }
 
+    private static bool NeutralDirection(List<Word> line, int index, bool paragraphRightToLeft)
+    {
+        var before = line.Take(index).LastOrDefault(w => !w.Neutral);
+        var after = line.Skip(index + 1).FirstOrDefault(w => !w.Neutral);
+        return before is not null && after is not null && before.RightToLeft == after.RightToLeft ? before.RightToLeft : paragraphRightToLeft;
+    }
+
     /// <summary>A word wider than the line (a long code, a hash) is broken between characters.</summary>
     private static IEnumerable<string> FitWord(FontSet fonts, string word, TextStyle style, float width)
     {
@@ -98,15 +105,14 @@ public sealed class Paragraph : Block
     {
         if (line.Count == 0) return;
         var rtl = Direction == TextDirection.RightToLeft;
-        // Runs of one direction; neutral words (punctuation) join the run before them.
+        // Neutral words (dashes, lone punctuation) between two words of one direction take that direction,
+        // otherwise the paragraph's (rules N1 and N2 of the Unicode bidirectional algorithm).
+        var resolved = line.Select((word, i) => word.Neutral ? word with { RightToLeft = NeutralDirection(line, i, rtl) } : word).ToList();
         var runs = new List<List<Word>>();
-        foreach (var word in line)
+        foreach (var word in resolved)
         {
-            var direction = word.Neutral && runs.Count > 0 ? runs[^1][0].RightToLeft : word.RightToLeft;
-            if (runs.Count > 0 && runs[^1][0].RightToLeft == direction)
-                runs[^1].Add(word with { RightToLeft = direction });
-            else
-                runs.Add([word with { RightToLeft = direction }]);
+            if (runs.Count > 0 && runs[^1][0].RightToLeft == word.RightToLeft) runs[^1].Add(word);
+            else runs.Add([word]);
         }
         var visual = new List<Word>();
         foreach (var run in rtl ? Enumerable.Reverse(runs) : runs)

@@ -1,4 +1,5 @@
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Documents;
 using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Workflows.Runtime;
@@ -14,7 +15,11 @@ public sealed record ProposalDetails(
     string Code, string Name, ExerciseType Type, ProposalStatus Status, int Revision, DateOnly StartDate, DateOnly EndDate,
     string Location, Classification Classification, IReadOnlyList<string> ReleasableTo, string Coordinator,
     IReadOnlyList<ParticipantView> Participants, IReadOnlyList<RevisionView> Revisions,
-    WorkflowView? Workflow, IReadOnlyList<StepView> Steps, IReadOnlyList<HistoryEntry> History, ProposalContent Content);
+    WorkflowView? Workflow, IReadOnlyList<StepView> Steps, IReadOnlyList<DocumentView> Documents,
+    IReadOnlyList<HistoryEntry> History, ProposalContent Content);
+
+/// <summary>A stored document: generated on final approval, kept with its version and hash.</summary>
+public sealed record DocumentView(DocumentKind Kind, int Version, int Revision, string FileName, string Sha256, DateTimeOffset CreatedAt);
 
 /// <summary>The latest workflow instance of the proposal.</summary>
 public sealed record WorkflowView(string Id, int Version, int Revision, InstanceStatus Status, string? CurrentStage,
@@ -43,6 +48,8 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
         var workflow = instance is null ? null : new WorkflowView(instance.DefinitionId, instance.DefinitionVersion,
             instance.SubjectRevision, instance.Status, instance.CurrentStageId, instance.StartedAt, instance.EndedAt);
         var steps = instance?.Steps.OrderBy(s => s.StageIndex).ThenBy(s => s.Id).Select(StepView.From).ToList() ?? [];
+        var documents = await db.Documents.AsNoTracking().Where(d => d.Code == proposal.Code).OrderBy(d => d.Id)
+            .Select(d => new DocumentView(d.Kind, d.Version, d.Revision, d.FileName, d.Sha256, d.CreatedAt)).ToListAsync(cancellationToken);
         var c = proposal.Content;
         if (query.Revision is { } number)
             c = proposal.Revisions.SingleOrDefault(r => r.Number == number)?.Content
@@ -52,6 +59,6 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
             c.Location, c.Classification, c.ReleasableTo, proposal.Coordinator,
             c.Participants.Select(p => new ParticipantView(p.Nation, Nation.NameOf(p.Nation), p.Roles)).ToList(),
             proposal.Revisions.OrderBy(r => r.Number).Select(r => new RevisionView(r.Number, r.SubmittedBy, r.SubmittedAt)).ToList(),
-            workflow, steps, history, c);
+            workflow, steps, documents, history, c);
     }
 }
