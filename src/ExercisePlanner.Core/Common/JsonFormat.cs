@@ -7,15 +7,19 @@ namespace ExercisePlanner.Core.Common;
 public static partial class JsonFormat
 {
     /// <summary>Strict reading: unknown properties, missing required ones, nulls and numbers-for-enums are errors.</summary>
-    public static JsonSerializerOptions Strict { get; } = Freeze(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Strict { get; } = Freeze(ConfigureStrict(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+    /// <summary>Applies the strict reading rules to a host's options (the web API's request bodies).</summary>
+    public static JsonSerializerOptions ConfigureStrict(JsonSerializerOptions options)
     {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        PropertyNameCaseInsensitive = false,
-        NumberHandling = JsonNumberHandling.Strict,
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-    });
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        options.PropertyNameCaseInsensitive = false;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        return options;
+    }
 
     /// <summary>Writing for people and scripts: camelCase, enums as strings, indented.</summary>
     public static JsonSerializerOptions Output { get; } = Freeze(new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -41,7 +45,8 @@ public static partial class JsonFormat
         }
     }
 
-    private static string Describe(JsonException ex)
+    /// <summary>The serializer's message in words for people: where the JSON went wrong and what was expected.</summary>
+    public static string Describe(JsonException ex)
     {
         // The serializer appends "Path: … | LineNumber: …" and names .NET types; keep the human part only.
         var message = ex.Message;
@@ -49,7 +54,7 @@ public static partial class JsonFormat
         if (cut > 0) message = message[..cut];
         var conversion = ConversionFailure().Match(message);
         if (conversion.Success) return "expected " + Expected(conversion.Groups[1].Value.TrimEnd('.'));
-        return message.Replace("ExercisePlanner.Core.Domain.", "", StringComparison.Ordinal).TrimEnd('.');
+        return TypeName().Replace(message, m => m.Groups[1].Value).TrimEnd('.');
     }
 
     private static string Expected(string typeName) => typeName switch
@@ -68,6 +73,10 @@ public static partial class JsonFormat
     private static IEnumerable<string> EnumNames(Type enumType) => enumType.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Select(f => f.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false)
             .OfType<JsonStringEnumMemberNameAttribute>().FirstOrDefault()?.Name ?? f.Name);
+
+    // "ExercisePlanner.Web.Api.ApiEndpoints+DecisionRequest" reads as "DecisionRequest".
+    [System.Text.RegularExpressions.GeneratedRegex(@"'?\bExercisePlanner\.[\w.]*[.+](\w+)'?")]
+    private static partial System.Text.RegularExpressions.Regex TypeName();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to ([\w.`\[\]]+)")]
     private static partial System.Text.RegularExpressions.Regex ConversionFailure();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Workflows.Runtime;
 using Mediator;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExercisePlanner.Core.Features.Documents;
 
 /// <summary>Renders one document of a proposal on demand. The approval record also renders the plan and memorandum to vouch for their hashes.</summary>
-public sealed record RenderDocument(string Code, DocumentKind Kind, string? Language = null) : IQuery<RenderedDocument>;
+public sealed record RenderDocument(string Code, DocumentKind Kind, string? Language = null, string? Viewer = null) : IQuery<RenderedDocument>;
 
 public sealed record RenderedDocument(string Code, DocumentKind Kind, string FileName, byte[] Content, string Sha256);
 
@@ -16,6 +17,9 @@ public sealed class RenderDocumentHandler(PlannerDbContext db, IDocumentRenderer
 {
     public async ValueTask<RenderedDocument> Handle(RenderDocument query, CancellationToken cancellationToken)
     {
+        var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Code == query.Code, cancellationToken)
+            ?? throw new NotFoundException($"no proposal with code '{query.Code}'");
+        (await db.ViewerAsync(query.Viewer, cancellationToken)).RequireReleasable(proposal);
         var model = await DocumentModels.BuildAsync(db, query.Code, query.Language, cancellationToken);
         return DocumentModels.Render(renderer, query.Kind, model);
     }

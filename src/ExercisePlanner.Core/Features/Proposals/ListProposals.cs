@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Features.Proposals;
 
-public sealed record ListProposals : IQuery<IReadOnlyList<ProposalSummary>>;
+/// <summary>All proposals for the operator; for a signed-in viewer, those they may see.</summary>
+public sealed record ListProposals(string? Viewer = null) : IQuery<IReadOnlyList<ProposalSummary>>;
 
 public sealed record ProposalSummary(
     string Code, string Name, ExerciseType Type, ProposalStatus Status, int Revision, DateOnly StartDate, DateOnly EndDate)
@@ -18,7 +19,8 @@ public sealed class ListProposalsHandler(PlannerDbContext db) : IQueryHandler<Li
 {
     public async ValueTask<IReadOnlyList<ProposalSummary>> Handle(ListProposals query, CancellationToken cancellationToken)
     {
+        var viewer = await db.ViewerAsync(query.Viewer, cancellationToken);
         var proposals = await db.Proposals.AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken);
-        return proposals.Select(ProposalSummary.From).ToList();
+        return proposals.Where(viewer.CanSee).Select(ProposalSummary.From).ToList();
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExercisePlanner.Core.Features.Proposals;
 
 /// <summary>A proposal with its workflow, steps and history; with a revision number, the content as submitted then.</summary>
-public sealed record ShowProposal(string Code, int? Revision = null) : IQuery<ProposalDetails>;
+public sealed record ShowProposal(string Code, int? Revision = null, string? Viewer = null) : IQuery<ProposalDetails>;
 
 public sealed record ProposalDetails(
     string Code, string Name, ExerciseType Type, ProposalStatus Status, int Revision, DateOnly StartDate, DateOnly EndDate,
@@ -38,6 +38,7 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
         var proposal = await db.Proposals.AsNoTracking().Include(p => p.Revisions)
             .SingleOrDefaultAsync(p => p.Code == query.Code, cancellationToken)
             ?? throw new NotFoundException($"no proposal with code '{query.Code}'");
+        (await db.ViewerAsync(query.Viewer, cancellationToken)).RequireSight(proposal);
         var history = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityKey == proposal.Code || e.EntityKey.StartsWith(proposal.Code + "/"))
             .OrderBy(e => e.Sequence)

@@ -1,4 +1,5 @@
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Workflows.Definitions;
 using ExercisePlanner.Workflows.Runtime;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExercisePlanner.Core.Features.Workflows;
 
 /// <summary>Dry run: the stages and steps a proposal will need, and the earliest date it can be fully approved.</summary>
-public sealed record PlanWorkflow(string Code) : IQuery<WorkflowPlan>;
+public sealed record PlanWorkflow(string Code, string? Viewer = null) : IQuery<WorkflowPlan>;
 
 public sealed record WorkflowPlan(string Proposal, string Workflow, int Version, DateTimeOffset From,
     IReadOnlyList<PlannedStageView> Stages, DateTimeOffset EarliestApproval);
@@ -23,6 +24,7 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
     {
         var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Code == query.Code, cancellationToken)
             ?? throw new NotFoundException($"no proposal with code '{query.Code}'");
+        (await db.ViewerAsync(query.Viewer, cancellationToken)).RequireSight(proposal);
         var subject = ProposalSubject.Of(proposal);
         // A running workflow keeps the version it started with; otherwise plan with what a submission would pick.
         var running = await db.WorkflowInstances.AsNoTracking()

@@ -1,0 +1,37 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Core.Features.Proposals;
+
+/// <summary>
+/// Who may see what. A request without a viewer comes from the operator's command line, which sees all;
+/// a signed-in user sees proposals their nation takes part in (or coordinates), and downloads documents
+/// only when their nation is one the proposal is releasable to.
+/// </summary>
+public static class Visibility
+{
+    public static async Task<User?> ViewerAsync(this PlannerDbContext db, string? name, CancellationToken cancellationToken) =>
+        name is null ? null : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Name == name, cancellationToken)
+            ?? throw new ForbiddenException($"{name} has no user record");
+
+    public static bool CanSee(this User? viewer, Proposal proposal) =>
+        viewer is null || viewer.HasRole(User.Admin) || viewer.Name == proposal.Coordinator
+        || proposal.Content.Participants.Any(p => p.Nation == viewer.Nation);
+
+    /// <summary>Not found rather than forbidden, so a code's existence is not disclosed to outsiders.</summary>
+    public static void RequireSight(this User? viewer, Proposal proposal)
+    {
+        if (!viewer.CanSee(proposal)) throw new NotFoundException($"no proposal with code '{proposal.Code}'");
+    }
+
+    public static void RequireReleasable(this User? viewer, Proposal proposal)
+    {
+        viewer.RequireSight(proposal);
+        var releasable = proposal.Content.ReleasableTo.Count == 0
+            ? proposal.Content.Participants.Select(p => p.Nation)
+            : proposal.Content.ReleasableTo;
+        if (viewer is not null && !viewer.HasRole(User.Admin) && viewer.Name != proposal.Coordinator && !releasable.Contains(viewer.Nation))
+            throw new ForbiddenException($"proposal {proposal.Code} is not releasable to {viewer.Nation}");
+    }
+}

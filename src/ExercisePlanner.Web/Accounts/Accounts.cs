@@ -1,0 +1,36 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Users;
+using Microsoft.AspNetCore.Identity;
+
+namespace ExercisePlanner.Web.Accounts;
+
+internal static class Accounts
+{
+    /// <summary>Checks a password against the configured rules before anything is created.</summary>
+    public static async Task RequireValidPasswordAsync(UserManager<IdentityUser> users, string name, string password)
+    {
+        var problems = new List<Problem>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new IdentityUser(name), password);
+            problems.AddRange(result.Errors.Select(e => new Problem("password", e.Description)));
+        }
+        if (problems.Count > 0) throw new InvalidInputException(problems);
+    }
+
+    /// <summary>Creates the sign-in account for a planner user.</summary>
+    public static async Task CreateAsync(UserManager<IdentityUser> users, string name, string password)
+    {
+        var result = await users.CreateAsync(new IdentityUser(name), password);
+        if (!result.Succeeded)
+            throw new InvalidInputException(result.Errors.Select(e => new Problem("password", e.Description)).ToList());
+    }
+
+    public static string NameOf(System.Security.Claims.ClaimsPrincipal principal) =>
+        principal.Identity?.Name ?? throw new ForbiddenException("not signed in");
+
+    public static AddUser AsAddUser(this NewUser user, string actor) => new(user.Name, user.Nation, user.Roles, user.Title ?? "", actor);
+}
+
+/// <summary>An administrator's request for a new user with a sign-in account.</summary>
+public sealed record NewUser(string Name, string Nation, IReadOnlyList<string> Roles, string? Title, string Password);

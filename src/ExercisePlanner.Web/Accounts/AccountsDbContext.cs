@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Web.Accounts;
+
+/// <summary>
+/// Sign-in credentials (ASP.NET Core Identity) in the same SQLite file as the planner's data. Identity
+/// only proves who someone is; their nation and roles come from the planner's user record of the same name.
+/// </summary>
+public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : IdentityDbContext<IdentityUser>(options);

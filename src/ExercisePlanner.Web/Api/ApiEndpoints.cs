@@ -1,0 +1,75 @@
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Audit;
+using ExercisePlanner.Core.Features.Documents;
+using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Core.Features.Steps;
+using ExercisePlanner.Core.Features.Users;
+using ExercisePlanner.Core.Features.Workflows;
+using ExercisePlanner.Web.Accounts;
+using ExercisePlanner.Workflows.Runtime;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using System.Security.Claims;
+
+namespace ExercisePlanner.Web.Api;
+
+/// <summary>The REST API: each endpoint only translates HTTP into one mediator request, made as the signed-in user.</summary>
+public static class ApiEndpoints
+{
+    public sealed record DecisionRequest(Decision Decision, string Comment);
+    public sealed record DelegationRequest(string To);
+    public sealed record TokenRequest(string UserName, string Password);
+
+    public static void MapPlannerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+
+        api.MapPost("/auth/token", async (TokenRequest request, SignInManager<IdentityUser> signIn) =>
+        {
+            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+            var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
+            return result.Succeeded ? Results.Empty : Results.Problem(statusCode: 401, title: "Wrong user name or password.");
+        }).AllowAnonymous().RequireRateLimiting(WebSetup.LoginLimit).WithSummary("Exchange a user name and password for a bearer token");
+
+        api.MapGet("/proposals", (IMediator m, ClaimsPrincipal user) => m.Send(new ListProposals(Accounts.Accounts.NameOf(user))))
+            .WithSummary("Proposals the user's nation takes part in");
+        api.MapGet("/proposals/{code}", (string code, int? revision, IMediator m, ClaimsPrincipal user) =>
+            m.Send(new ShowProposal(code, revision, Accounts.Accounts.NameOf(user)))).WithSummary("One proposal with its workflow, steps, documents and history");
+        api.MapPut("/proposals/{code}", async (string code, ProposalContent content, IMediator m, ClaimsPrincipal user) =>
+        {
+            if (content.Code != code) throw new InvalidInputException("code", $"the body is proposal {content.Code}, the address {code}");
+            return await m.Send(new ImportProposal(content, Accounts.Accounts.NameOf(user), "body"));
+        }).WithSummary("Create or update a draft");
+        api.MapPost("/proposals/{code}/submission", (string code, IMediator m, ClaimsPrincipal user) =>
+            m.Send(new SubmitProposal(code, Accounts.Accounts.NameOf(user)))).WithSummary("Validate, freeze a revision and start the approval workflow");
+        api.MapPost("/proposals/{code}/withdrawal", (string code, IMediator m, ClaimsPrincipal user) =>
+            m.Send(new WithdrawProposal(code, Accounts.Accounts.NameOf(user)))).WithSummary("Withdraw a submitted proposal");
+        api.MapGet("/proposals/{code}/plan", (string code, IMediator m, ClaimsPrincipal user) =>
+            m.Send(new PlanWorkflow(code, Accounts.Accounts.NameOf(user)))).WithSummary("Dry run of the approval workflow");
+        api.MapGet("/proposals/{code}/documents/{kind}", async (string code, DocumentKind kind, string? lang, IMediator m, ClaimsPrincipal user) =>
+        {
+            var document = await m.Send(new RenderDocument(code, kind, lang, Accounts.Accounts.NameOf(user)));
+            return Results.File(document.Content, "application/pdf", document.FileName);
+        }).WithSummary("The exercise plan, memorandum or approval record as PDF (nations the proposal is releasable to)");
+
+        api.MapGet("/steps", (IMediator m, ClaimsPrincipal user) => m.Send(new ListSteps(Accounts.Accounts.NameOf(user))))
+            .WithSummary("The open steps the user may decide");
+        api.MapPost("/steps/{id:int}/decision", (int id, DecisionRequest body, IMediator m, ClaimsPrincipal user) =>
+            m.Send(new DecideStep(id, body.Decision, body.Comment, Accounts.Accounts.NameOf(user)))).WithSummary("Approve, request changes or reject, with a comment");
+        api.MapPost("/steps/{id:int}/delegation", (int id, DelegationRequest body, IMediator m, ClaimsPrincipal user) =>
+            m.Send(new DelegateStep(id, body.To, Accounts.Accounts.NameOf(user)))).WithSummary("Hand a step to a colleague of the same nation and role");
+
+        api.MapGet("/workflows/{id}/diagram", async (string id, IMediator m) => Results.Text(await m.Send(new DiagramWorkflow(id)), "text/plain"))
+            .WithSummary("A workflow definition as a Mermaid flowchart");
+        api.MapGet("/audit/verification", (IMediator m) => m.Send(new VerifyAudit()))
+            .RequireAuthorization(WebSetup.AdminPolicy).WithSummary("Check the audit trail's hash chain");
+        api.MapPost("/users", async (NewUser body, IMediator m, UserManager<IdentityUser> users, ClaimsPrincipal user) =>
+        {
+            await Accounts.Accounts.RequireValidPasswordAsync(users, body.Name, body.Password);
+            var added = await m.Send(body.AsAddUser(Accounts.Accounts.NameOf(user)));
+            await Accounts.Accounts.CreateAsync(users, body.Name, body.Password);
+            return Results.Created($"/api/v1/users/{added.Name}", added);
+        }).RequireAuthorization(WebSetup.AdminPolicy).WithSummary("Add a user with a sign-in account");
+    }
+}

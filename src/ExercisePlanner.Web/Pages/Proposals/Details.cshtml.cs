@@ -1,0 +1,58 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Core.Features.Steps;
+using ExercisePlanner.Core.Features.Workflows;
+using ExercisePlanner.Workflows.Runtime;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ExercisePlanner.Web.Pages.Proposals;
+
+public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
+{
+    [FromRoute] public string Code { get; set; } = "";
+    [FromQuery] public int? Revision { get; set; }
+
+    public ProposalDetails? Proposal { get; private set; }
+    public IReadOnlySet<int> Decidable { get; private set; } = new HashSet<int>();
+    public string Banner => Proposal is null ? "" : Proposal.ReleasableTo.Count == 0
+        ? ProposalSubject.Name(Proposal.Classification)
+        : $"{ProposalSubject.Name(Proposal.Classification)} — REL TO {string.Join(", ", Proposal.ReleasableTo)}";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        try
+        {
+            await LoadAsync();
+            return Page();
+        }
+        catch (NotFoundException) { return NotFound(); }
+    }
+
+    public Task<IActionResult> OnPostDecideAsync(int stepId, Decision decision, string? comment) => Attempt(async () =>
+    {
+        var result = await Mediator.Send(new DecideStep(stepId, decision, comment ?? "", Actor));
+        return RedirectToPage(new { code = Code, done = result.Step.Status.ToString() });
+    });
+
+    public Task<IActionResult> OnPostSubmitAsync() => Attempt(async () =>
+    {
+        await Mediator.Send(new SubmitProposal(Code, Actor));
+        return RedirectToPage(new { code = Code });
+    });
+
+    public Task<IActionResult> OnPostWithdrawAsync() => Attempt(async () =>
+    {
+        await Mediator.Send(new WithdrawProposal(Code, Actor));
+        return RedirectToPage(new { code = Code });
+    });
+
+    protected override Task OnRefusedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        Proposal = await Mediator.Send(new ShowProposal(Code, Revision, Actor));
+        Decidable = (await Mediator.Send(new ListSteps(Actor))).Where(s => s.Proposal == Code).Select(s => s.Id).ToHashSet();
+        if (Request.Query["done"] is { Count: > 0 } done) Message = $"Your decision was recorded: {done}.";
+    }
+}

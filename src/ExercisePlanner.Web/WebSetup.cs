@@ -1,0 +1,114 @@
+using System.Threading.RateLimiting;
+using ExercisePlanner.Core;
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Features.Workflows;
+using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Documents;
+using ExercisePlanner.Web.Accounts;
+using ExercisePlanner.Web.Api;
+using ExercisePlanner.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Web;
+
+/// <summary>The web host's composition: planner services, sign-in, policies, problem details, OpenAPI, pages.</summary>
+public static class WebSetup
+{
+    public const string AdminPolicy = "admin";
+    public const string LoginLimit = "login";
+
+    public static WebApplicationBuilder AddPlannerWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var databasePath = Database.ResolvePath(config["Database:Path"]);
+
+        services.AddExercisePlanner(databasePath, config["Workflows:Path"]).AddPdfDocuments();
+        services.AddDbContext<AccountsDbContext>(options => options.UseSqlite(Database.ConnectionString(databasePath)));
+        services.AddIdentityApiEndpoints<IdentityUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AccountsDbContext>();
+        // Pages challenge with the sign-in form; the API turns that into 401 (see Deny) or reads a bearer token.
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(options =>
+            options.DefaultChallengeScheme = IdentityConstants.ApplicationScheme);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/login";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            // The API answers 401/403; only pages redirect to the sign-in form.
+            options.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdminPolicy, policy => policy.RequireAssertion(context => IsAdmin(context.User, context.Resource)));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(LoginLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Security:LoginsPerMinute", 10), Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.AddProblemDetails();
+        // Unreadable bodies reach ProblemMapping, which says where the JSON went wrong.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ProblemMapping>();
+        services.ConfigureHttpJsonOptions(options => JsonFormat.ConfigureStrict(options.SerializerOptions));
+        services.AddOpenApi("v1");
+        services.AddRazorPages(options => options.Conventions.AllowAnonymousToPage("/Login"));
+        services.AddHostedService(provider => new TimerSweep(
+            provider.GetRequiredService<IsolatedSender>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<TimerSweep>>())
+        {
+            Period = TimeSpan.FromSeconds(config.GetValue("Timers:SweepSeconds", 60)),
+        });
+        services.AddScoped<DemoSeed>();
+        return builder;
+    }
+
+    public static async Task<WebApplication> UsePlannerWebAsync(this WebApplication app)
+    {
+        await app.Services.InitializePlannerAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedAsync(app.Environment, app.Configuration);
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders.Apply);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapPlannerApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static bool IsAdmin(System.Security.Claims.ClaimsPrincipal user, object? resource)
+    {
+        if (user.Identity?.Name is not { } name || resource is not HttpContext http) return false;
+        using var scope = http.RequestServices.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
+        return db.Users.AsNoTracking().Any(u => u.Name == name && u.Roles.Contains(Core.Domain.User.Admin));
+    }
+
+    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+            context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
