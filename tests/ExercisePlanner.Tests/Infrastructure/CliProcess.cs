@@ -9,6 +9,12 @@ public sealed class CliProcess : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("planner-cli-").FullName;
 
+    /// <summary>
+    /// The program in the CLI project's own build output: the test folder holds a copy, but its
+    /// dependencies there are resolved for the test host (with ASP.NET Core), not for the program.
+    /// </summary>
+    private static readonly string Program = FindProgram();
+
     public string DatabasePath => Path.Combine(_directory, "cli.db");
     public string WorkingDirectory => _directory;
 
@@ -20,7 +26,7 @@ public sealed class CliProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "exercise-planner.dll"));
+        start.ArgumentList.Add(Program);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["EXERCISEPLANNER_DB"] = DatabasePath;
 
@@ -30,6 +36,14 @@ public sealed class CliProcess : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    private static string FindProgram()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // tests/ExercisePlanner.Tests/bin/CONFIG/TFM
+        var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var program = Path.Combine(root, "src", "ExercisePlanner.Cli", "bin", output.Parent.Name, output.Name, "exercise-planner.dll");
+        return File.Exists(program) ? program : throw new FileNotFoundException("build the solution first", program);
     }
 
     public string WriteFile(string name, string content)
