@@ -51,9 +51,11 @@ public static class WebSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Security:LoginsPerMinute", 10), Window = TimeSpan.FromMinutes(1) }));
+            // Sign-in attempts (posts) per address; showing the form is not limited.
+            options.AddPolicy(LoginLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Security:LoginsPerMinute", 10), Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("form"));
         });
         services.AddProblemDetails();
         // Unreadable bodies reach ProblemMapping, which says where the JSON went wrong.

@@ -13,7 +13,7 @@ public sealed class CliProcess : IDisposable
     /// The program in the CLI project's own build output: the test folder holds a copy, but its
     /// dependencies there are resolved for the test host (with ASP.NET Core), not for the program.
     /// </summary>
-    private static readonly string Program = FindProgram();
+    private static readonly string Program = BuildOutput.Find("ExercisePlanner.Cli", "exercise-planner.dll");
 
     public string DatabasePath => Path.Combine(_directory, "cli.db");
     public string WorkingDirectory => _directory;
@@ -36,14 +36,6 @@ public sealed class CliProcess : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await output, await error);
-    }
-
-    private static string FindProgram()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // tests/ExercisePlanner.Tests/bin/CONFIG/TFM
-        var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var program = Path.Combine(root, "src", "ExercisePlanner.Cli", "bin", output.Parent.Name, output.Name, "exercise-planner.dll");
-        return File.Exists(program) ? program : throw new FileNotFoundException("build the solution first", program);
     }
 
     public string WriteFile(string name, string content)
