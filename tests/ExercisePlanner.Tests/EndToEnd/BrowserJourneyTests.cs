@@ -31,6 +31,13 @@ public sealed class BrowserJourneyTests
         // The coordinator drafts from the editor's template and submits.
         var coordinator = await SignInAsync(browser, web, DemoData.Coordinator);
         await coordinator.GotoAsync(web.BaseUrl + "/proposals/edit");
+        var shares = coordinator.Locator("#Form_CostShares");
+        var goodShares = await shares.InputValueAsync();
+        await shares.FillAsync(goodShares.Replace("PAK 15", "PAK 25"));
+        await coordinator.ClickAsync("#save");
+        await Assertions.Expect(coordinator.Locator("#Form_CostShares + ul.field-errors")).ToContainTextAsync("sum to 110, not 100");
+        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "editor-validation.png"), FullPage = true });
+        await shares.FillAsync(goodShares);
         await coordinator.ClickAsync("#save");
         await coordinator.WaitForURLAsync("**/proposals/NEW-EXERCISE-*");
         var proposalUrl = coordinator.Url;

@@ -24,6 +24,8 @@ public sealed class AuthorizationMatrixTests(WebFixture web) : IAsyncLifetime
         { "GET", "/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Plan", "", [401, 200, 200, 403, 404, 200] },
         { "GET", "/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Memorandum", "", [401, 200, 200, 403, 404, 200] },
         { "PUT", "/api/v1/proposals/DRAFT-27", "draft", [401, 200, 403, 403, 403, 200] },
+        { "GET", "/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Record", "", [401, 200, 200, 403, 404, 200] },
+        { "POST", "/api/v1/proposals/DRAFT-27/submission", "", [401, 200, 403, 403, 403, 200] },
         { "POST", "/api/v1/proposals/NORTHERN-BRIDGE-27/withdrawal", "", [401, 200, 403, 403, 403, 200] },
         { "GET", "/api/v1/steps", "", [401, 200, 200, 200, 200, 200] },
         { "POST", "/api/v1/steps/1/decision", """{ "decision": "Approve", "comment": "ok" }""", [401, 403, 200, 403, 403, 403] },
@@ -32,6 +34,7 @@ public sealed class AuthorizationMatrixTests(WebFixture web) : IAsyncLifetime
         { "GET", "/api/v1/audit/verification", "", [401, 403, 403, 403, 403, 200] },
         { "POST", "/api/v1/users", """{ "name": "x", "nation": "JOR", "roles": ["national-approver"], "password": "short" }""", [401, 403, 403, 403, 403, 400] },
         { "GET", "/openapi/v1.json", "", [401, 200, 200, 200, 200, 200] },
+        { "POST", "/api/v1/auth/token", """{ "userName": "jor.approver", "password": "wrong-password" }""", [401, 401, 401, 401, 401, 401] },
     };
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -97,6 +97,7 @@ public sealed class ApprovalWorkflowTests(PlannerFixture fixture) : DatabaseTest
         Assert.Equal(4, shown.Steps.Count);
         Assert.All(shown.Steps, s => Assert.Equal((StepStatus.Open, 2), (s.Status, s.Revision)));
         Assert.Equal("King Abdullah II Training Centre", shown.Location);
+        Assert.Equal(["location"], shown.Revisions[1].Changed);
         Assert.Equal("Joint Staff College, Amman", (await Fixture.Send(new ShowProposal(Approvals.Code, Revision: 1))).Location);
         await Assert.ThrowsAsync<NotFoundException>(() => Fixture.Send(new ShowProposal(Approvals.Code, Revision: 3)));
         var instances = await Fixture.WithDb(db => db.WorkflowInstances.OrderBy(i => i.Id).Select(i => i.Status).ToListAsync());

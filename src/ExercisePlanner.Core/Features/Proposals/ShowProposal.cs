@@ -27,12 +27,20 @@ public sealed record WorkflowView(string Id, int Version, int Revision, Instance
 
 public sealed record ParticipantView(string Nation, string NationName, IReadOnlyList<ParticipantRole> Roles);
 
-public sealed record RevisionView(int Number, string SubmittedBy, DateTimeOffset SubmittedAt);
+/// <summary>A submitted revision and the fields it changed since the one before.</summary>
+public sealed record RevisionView(int Number, string SubmittedBy, DateTimeOffset SubmittedAt, IReadOnlyList<string> Changed);
 
 public sealed record HistoryEntry(long Sequence, DateTimeOffset At, string Actor, string Action, string Record, string Change);
 
 public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<ShowProposal, ProposalDetails>
 {
+    private static List<RevisionView> Revisions(Proposal proposal)
+    {
+        var revisions = proposal.Revisions.OrderBy(r => r.Number).ToList();
+        return revisions.Select((r, i) => new RevisionView(r.Number, r.SubmittedBy, r.SubmittedAt,
+            i == 0 ? [] : ProposalChanges.Between(revisions[i - 1].Content, r.Content))).ToList();
+    }
+
     public async ValueTask<ProposalDetails> Handle(ShowProposal query, CancellationToken cancellationToken)
     {
         var proposal = await db.Proposals.AsNoTracking().Include(p => p.Revisions)
@@ -59,7 +67,7 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
             proposal.Code, c.Name, c.Type, proposal.Status, proposal.Revision, c.StartDate, c.EndDate,
             c.Location, c.Classification, c.ReleasableTo, proposal.Coordinator,
             c.Participants.Select(p => new ParticipantView(p.Nation, Nation.NameOf(p.Nation), p.Roles)).ToList(),
-            proposal.Revisions.OrderBy(r => r.Number).Select(r => new RevisionView(r.Number, r.SubmittedBy, r.SubmittedAt)).ToList(),
+            Revisions(proposal),
             workflow, steps, documents, history, c);
     }
 }
