@@ -15,7 +15,7 @@ public static class MermaidDiagram
         foreach (var stage in definition.Stages)
         {
             var node = Node(stage.Id);
-            var steps = string.Join("<br/>", stage.Steps.Select(s => $"{Who(s)}: {s.Role}"));
+            var steps = string.Join("<br/>", stage.Steps.Select(s => $"{SvgDiagram.Who(s)}: {s.Role}"));
             var rule = $"{stage.Completion}, due {stage.Due}" + (stage.EscalateTo is null ? "" : $", escalates to {stage.EscalateTo}");
             if (stage.When is { } when)
             {
@@ -50,14 +50,6 @@ public static class MermaidDiagram
         text.AppendLine($"    {from} --> {to}");
         if (skippedFrom is not null) text.AppendLine($"    {skippedFrom} -->|no| {to}");
     }
-
-    private static string Who(StepDefinition step) => step.Assignees switch
-    {
-        Assignees.Each => "each nation",
-        Assignees.Host => "host",
-        Assignees.Lead => "lead",
-        _ => string.Join(", ", step.Nations ?? []),
-    };
 
     private static string Node(string id) => "stage_" + id.Replace('-', '_');
 

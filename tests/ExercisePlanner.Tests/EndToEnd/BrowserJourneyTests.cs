@@ -66,6 +66,10 @@ public sealed class BrowserJourneyTests
         await coordinator.GotoAsync(proposalUrl);
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Approved");
         await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "proposal-timeline.png"), FullPage = true });
+        await coordinator.GotoAsync(web.BaseUrl + "/workflows");
+        await Assertions.Expect(coordinator.Locator("section.workflow svg")).ToHaveCountAsync(2);
+        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "workflows.png"), FullPage = true });
+        await coordinator.GotoAsync(proposalUrl);
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.ClickAsync("text=Exercise plan (PDF)"));
         var file = Path.Combine(Screenshots, download.SuggestedFilename);
         await download.SaveAsAsync(file);

@@ -100,3 +100,20 @@ public sealed class DefinitionTests
         Assert.Contains("stage_final_sign_off --> approved", mermaid);
     }
 }
+
+public sealed class SvgDiagramTests
+{
+    [Fact]
+    public void The_svg_diagram_is_well_formed_and_shows_every_stage_and_condition()
+    {
+        var definition = WorkflowCatalog.Load(Path.Combine(AppContext.BaseDirectory, "workflows"), ProposalSubject.Facts).Find("exercise-approval")!;
+
+        var svg = System.Xml.Linq.XDocument.Parse(SvgDiagram.Render(definition));
+
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        foreach (var stage in definition.Stages) Assert.Contains(stage.Name, texts);
+        Assert.Contains("only when classification > UNCLASSIFIED", texts);
+        Assert.Contains("each nation: national-approver", texts);
+        Assert.Single(svg.Descendants(), e => e.Name.LocalName == "rect" && e.Attribute("stroke-dasharray") is not null);
+    }
+}

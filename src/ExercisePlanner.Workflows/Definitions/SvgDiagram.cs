@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Security;
+using System.Text;
+
+namespace ExercisePlanner.Workflows.Definitions;
+
+/// <summary>
+/// A definition drawn as an SVG flowchart for pages: stages top to bottom, conditional ones dashed with
+/// their condition, from "Submitted" to "Approved". Styled with attributes only, so it needs neither
+/// script nor inline style (pages forbid both in their content security policy).
+/// </summary>
+public static class SvgDiagram
+{
+    private const int Width = 640, Left = 40, BoxWidth = 560, Line = 18, Pad = 10, Gap = 34;
+
+    public static string Render(WorkflowDefinition definition)
+    {
+        var body = new StringBuilder();
+        var y = 10;
+        Terminal(body, y, $"Submitted · {definition.Name} v{definition.Version}");
+        y += 34;
+        foreach (var stage in definition.Stages)
+        {
+            Arrow(body, y, y + Gap);
+            y += Gap;
+            var lines = new List<(string Text, string Class)> { (stage.Name, "title") };
+            if (stage.When is { } when) lines.Add(($"only when {when}", "condition"));
+            lines.AddRange(stage.Steps.Select(s => ($"{Who(s)}: {s.Role}", "step")));
+            lines.Add(($"{stage.Completion} · due {stage.Due}" + (stage.EscalateTo is null ? "" : $" · escalates to {stage.EscalateTo}"), "rule"));
+            var height = lines.Count * Line + 2 * Pad;
+            var dashes = stage.When is null ? "" : " stroke-dasharray=\"6 4\"";
+            body.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left}\" y=\"{y}\" width=\"{BoxWidth}\" height=\"{height}\" rx=\"6\" fill=\"#fff\" stroke=\"{Blue}\" stroke-width=\"1.5\"{dashes}/>");
+            for (var i = 0; i < lines.Count; i++)
+                body.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + Pad}\" y=\"{y + Pad + (i + 1) * Line - 5}\"{Look(lines[i].Class)}>{SecurityElement.Escape(lines[i].Text)}</text>");
+            y += height;
+        }
+        Arrow(body, y, y + Gap);
+        y += Gap;
+        Terminal(body, y, "Approved");
+        y += 44;
+        body.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{y}\"{Look("rule")}>Any step may request changes (back to the coordinator) or reject.</text>");
+        y += 12;
+
+        return $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {y}" width="{Width}" height="{y}" role="img" aria-label="{SecurityElement.Escape(definition.Name)}" font-family="DejaVu Sans, sans-serif" font-size="13">""" +
+               $"<defs><marker id=\"head\" markerWidth=\"10\" markerHeight=\"8\" refX=\"9\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L10,4 L0,8 z\" fill=\"{Blue}\"/></marker></defs>" +
+               body + "</svg>";
+    }
+
+    private const string Blue = "#1f4e79";
+
+    private static string Look(string kind) => kind switch
+    {
+        "title" => " font-weight=\"bold\" fill=\"#1d2733\"",
+        "condition" => " font-style=\"italic\" fill=\"#a15c00\"",
+        "rule" => " font-size=\"12\" fill=\"#5b6776\"",
+        _ => " fill=\"#1d2733\"",
+    };
+
+    private static void Terminal(StringBuilder body, int y, string text)
+    {
+        body.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left + 130}\" y=\"{y}\" width=\"{BoxWidth - 260}\" height=\"28\" rx=\"14\" fill=\"#e8ecf2\" stroke=\"{Blue}\"/>");
+        body.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{y + 19}\" text-anchor=\"middle\"{Look("title")}>{SecurityElement.Escape(text)}</text>");
+    }
+
+    private static void Arrow(StringBuilder body, int from, int to) =>
+        body.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Width / 2}\" y1=\"{from}\" x2=\"{Width / 2}\" y2=\"{to - 2}\" stroke=\"{Blue}\" stroke-width=\"1.5\" marker-end=\"url(#head)\"/>");
+
+    internal static string Who(StepDefinition step) => step.Assignees switch
+    {
+        Assignees.Each => "each nation",
+        Assignees.Host => "host",
+        Assignees.Lead => "lead",
+        _ => string.Join(", ", step.Nations ?? []),
+    };
+}
