@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Demo;
 using ExercisePlanner.Core.Features.Documents;
 using ExercisePlanner.Documents;
 
@@ -31,33 +32,8 @@ public static class TwentyPagePlan
 {
     public static DocumentModel Model()
     {
-        var nations = Nation.All.Select(n => n.Code).Where(c => c is not ("ATA" or "ALA")).Take(30).ToList();
-        var content = new ProposalContent
-        {
-            Code = "GRAND-COALITION-28",
-            Name = "Grand Coalition 2028",
-            Type = ExerciseType.CAX,
-            StartDate = new DateOnly(2028, 4, 3),
-            EndDate = new DateOnly(2028, 4, 21),
-            Location = "Combined Simulation Centre",
-            Classification = Classification.Confidential,
-            ReleasableTo = nations,
-            Summary = string.Join(" ", Enumerable.Repeat("Computer-assisted exercise of a combined joint task force headquarters.", 10)),
-            Participants = nations.Select((n, i) => new Participant
-            {
-                Nation = n,
-                Roles = [i == 0 ? ParticipantRole.Host : i == 1 ? ParticipantRole.Lead : ParticipantRole.Participant],
-            }).ToList(),
-            Objectives = Enumerable.Range(1, 265).Select(i => new TrainingObjective
-            {
-                Code = $"TO-{i}",
-                Text = $"Objective {i}: exercise the combined staff in planning and directing operations across the joint functions, phase {i % 7 + 1}.",
-            }).ToList(),
-            Forces = nations.Select(n => new ForceContribution { Nation = n, Unit = $"{Nation.NameOf(n)} staff element", Personnel = 12 }).ToList(),
-            CostShares = nations.Select(n => new CostShare { Nation = n, Percent = 100m / nations.Count }).ToList(),
-            Conferences = [new() { Kind = ConferenceKind.IPC, Date = new DateOnly(2027, 11, 2), Location = "Brussels" }],
-            Contacts = nations.Select(n => new PointOfContact { Nation = n, Name = $"Maj {n}", Email = $"poc@{n.ToLowerInvariant()}.example.org" }).ToList(),
-        };
+        var content = DemoData.Large(nations: 30, objectives: 265);
+        var nations = content.Participants.Select(p => p.Nation).ToList();
         return new DocumentModel(content.Code, 1, ProposalStatus.Approved, content, "coordinator",
             new DateTimeOffset(2027, 12, 1, 0, 0, 0, TimeSpan.Zero), null,
             nations.Select(n => new Signatory(n, Nation.NameOf(n), $"{n}.approver", "Director of Training")).ToList(),

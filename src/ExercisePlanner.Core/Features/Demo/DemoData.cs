@@ -80,4 +80,39 @@ public static class DemoData
             ],
         };
     }
+
+    /// <summary>
+    /// A large combined exercise for load and layout: many nations (the first host, the second lead),
+    /// many objectives, every nation contributing and paying an equal share.
+    /// </summary>
+    public static ProposalContent Large(int nations, int objectives)
+    {
+        var codes = Nation.All.Select(n => n.Code).Where(c => c is not ("ATA" or "ALA")).Take(nations).ToList();
+        return new ProposalContent
+        {
+            Code = "GRAND-COALITION-28",
+            Name = "Grand Coalition 2028",
+            Type = ExerciseType.CAX,
+            StartDate = new DateOnly(2028, 4, 3),
+            EndDate = new DateOnly(2028, 4, 21),
+            Location = "Combined Simulation Centre",
+            Classification = Classification.Confidential,
+            ReleasableTo = codes,
+            Summary = string.Join(" ", Enumerable.Repeat("Computer-assisted exercise of a combined joint task force headquarters.", 10)),
+            Participants = codes.Select((n, i) => new Participant
+            {
+                Nation = n,
+                Roles = [i == 0 ? ParticipantRole.Host : i == 1 ? ParticipantRole.Lead : ParticipantRole.Participant],
+            }).ToList(),
+            Objectives = Enumerable.Range(1, objectives).Select(i => new TrainingObjective
+            {
+                Code = $"TO-{i}",
+                Text = $"Objective {i}: exercise the combined staff in planning and directing operations across the joint functions, phase {i % 7 + 1}.",
+            }).ToList(),
+            Forces = codes.Select(n => new ForceContribution { Nation = n, Unit = $"{Nation.NameOf(n)} staff element", Personnel = 12 }).ToList(),
+            CostShares = codes.Select(n => new CostShare { Nation = n, Percent = 100m / codes.Count }).ToList(),
+            Conferences = [new() { Kind = ConferenceKind.IPC, Date = new DateOnly(2027, 11, 2), Location = "Brussels" }],
+            Contacts = codes.Select(n => new PointOfContact { Nation = n, Name = $"Maj {n}", Email = $"poc@{n.ToLowerInvariant()}.example.org" }).ToList(),
+        };
+    }
 }
