@@ -10,6 +10,8 @@ public sealed class WebProcess : IAsyncDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("planner-e2e-").FullName;
     private Process? _process;
 
+    public string DatabasePath => Path.Combine(_directory, "web.db");
+
     public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort()}";
 
     public async Task StartAsync()
@@ -19,7 +21,7 @@ public sealed class WebProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__Path"] = Path.Combine(_directory, "web.db");
+        start.Environment["Database__Path"] = DatabasePath;
         start.Environment["Security__LoginsPerMinute"] = "100"; // nine people sign in within seconds
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
@@ -40,6 +42,15 @@ public sealed class WebProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException("the web host did not start within 60 s");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, as when the machine loses the process.</summary>
+    public async Task KillAsync()
+    {
+        _process!.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
     }
 
     private static int FreePort()
