@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ExercisePlanner.Core.Common;
 
@@ -18,7 +19,27 @@ public static partial class JsonFormat
         options.PropertyNameCaseInsensitive = false;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RejectNullItems);
         return options;
+    }
+
+    /// <summary>
+    /// Nullable annotations do not reach list items, so <c>"participants": [null]</c> would slip through;
+    /// every list of a read object is checked for null items.
+    /// </summary>
+    private static void RejectNullItems(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object) return;
+        var lists = type.Properties
+            .Where(p => p.Get is not null && p.Set is not null && p.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(p.PropertyType))
+            .ToList();
+        if (lists.Count == 0) return;
+        type.OnDeserialized = value =>
+        {
+            foreach (var list in lists)
+                if (list.Get!(value) is System.Collections.IEnumerable items && items.Cast<object?>().Any(item => item is null))
+                    throw new JsonException($"'{list.Name}' has an empty (null) item");
+        };
     }
 
     /// <summary>Writing for people and scripts: camelCase, enums as strings, indented.</summary>

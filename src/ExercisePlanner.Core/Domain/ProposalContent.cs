@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ExercisePlanner.Core.Domain;
 
 /// <summary>
@@ -22,11 +24,11 @@ public sealed record ProposalContent
     public IReadOnlyList<PlanningConference> Conferences { get; init; } = [];
     public IReadOnlyList<PointOfContact> Contacts { get; init; } = [];
 
-    public string? HostNation => Participants.FirstOrDefault(p => p.Has(ParticipantRole.Host))?.Nation;
-    public string? LeadNation => Participants.FirstOrDefault(p => p.Has(ParticipantRole.Lead))?.Nation;
+    [JsonIgnore] public string? HostNation => Participants.FirstOrDefault(p => p.Has(ParticipantRole.Host))?.Nation;
+    [JsonIgnore] public string? LeadNation => Participants.FirstOrDefault(p => p.Has(ParticipantRole.Lead))?.Nation;
 
     /// <summary>Nations that take part with forces, money and a say in approval.</summary>
-    public IEnumerable<string> ContributingNations =>
+    [JsonIgnore] public IEnumerable<string> ContributingNations =>
         Participants.Where(p => !p.IsObserver).Select(p => p.Nation);
 }
 
@@ -36,7 +38,7 @@ public sealed record Participant
     public required IReadOnlyList<ParticipantRole> Roles { get; init; }
 
     public bool Has(ParticipantRole role) => Roles.Contains(role);
-    public bool IsObserver => Roles.Contains(ParticipantRole.Observer);
+    [JsonIgnore] public bool IsObserver => Roles.Contains(ParticipantRole.Observer);
 }
 
 public sealed record TrainingObjective

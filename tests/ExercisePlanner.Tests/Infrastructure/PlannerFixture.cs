@@ -72,28 +72,7 @@ public sealed class PlannerFixture : IAsyncLifetime
     }
 
     /// <summary>A hash of every row in every table, to prove that a refused command changed nothing.</summary>
-    public async Task<string> FingerprintAsync()
-    {
-        await using var connection = await OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
-        var content = new System.Text.StringBuilder();
-        foreach (var table in tables)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
-            await using var reader = await select.ExecuteReaderAsync();
-            content.Append(table).Append('\n');
-            while (await reader.ReadAsync())
-                for (var i = 0; i < reader.FieldCount; i++) content.Append(reader.GetValue(i)).Append('|');
-        }
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content.ToString())));
-    }
+    public Task<string> FingerprintAsync() => DatabaseFingerprint.OfAsync(Database.ConnectionString(DatabasePath));
 
     /// <summary>The same database with the services built anew, as after a restart, optionally with other definitions.</summary>
     public async Task<ServiceProvider> RestartAsync(string? workflows = null)
