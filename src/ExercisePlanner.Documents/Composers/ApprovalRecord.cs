@@ -17,7 +17,10 @@ internal static class ApprovalRecord
         var document = Chrome.Compose(model, Title);
         document.Add(
             new Paragraph(Title, TextStyle.Title) { SpaceAfter = 6 },
-            new Paragraph($"{c.Name} ({c.Code}), revision {model.Revision}: {model.Status}", TextStyle.Subheading) { SpaceAfter = 12 });
+            new Paragraph { SpaceAfter = 12 }
+                .Add(c.Name, TextStyle.Subheading)
+                .Add($" ({c.Code}), revision {model.Revision}: ", TextStyle.Body with { Size = 11 })
+                .Add(model.Status.ToString(), TextStyle.Subheading));
 
         foreach (var stage in model.Approvals.GroupBy(s => s.StageName))
         {

@@ -2,7 +2,6 @@ using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Documents;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Documents.Layout;
-using SkiaSharp;
 
 namespace ExercisePlanner.Documents.Composers;
 
@@ -80,6 +79,4 @@ internal static class Chrome
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Date(DateTimeOffset? at) => at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm") + "Z" : "";
-
-    public static SKColor Gray => new(0xFF606060);
 }

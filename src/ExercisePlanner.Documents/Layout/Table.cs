@@ -10,8 +10,6 @@ public sealed class Table(params float[] relativeWidths) : Block
     private readonly List<Paragraph> _header = [];
     private readonly List<IReadOnlyList<Paragraph>> _rows = [];
 
-    public int RowCount => _rows.Count;
-
     public Table Header(params string[] cells)
     {
         _header.AddRange(cells.Select(c => new Paragraph(c, CellStyle with { Bold = true }) { SpaceAfter = 0 }));

@@ -90,6 +90,7 @@ public sealed class PdfDocumentTests
         var body = string.Join(" ", Pdf.PageTexts(Renderer.Render(DocumentKind.Record, model)));
 
         Assert.Contains("Approval Record", body);
+        Assert.Contains("Northern Bridge 2027 (NORTHERN-BRIDGE-27), revision 2: Approved", body); // three styled spans on one line
         foreach (var nation in new[] { "JOR", "TUR", "PAK" })
             Assert.Matches($"{nation} national-approver Approve {nation.ToLowerInvariant()}.approver 2027-01-1", body);
         Assert.Contains("Pakistan concurs.", body);
