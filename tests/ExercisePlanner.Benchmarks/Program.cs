@@ -1,6 +1,10 @@
 using BenchmarkDotNet.Running;
 using ExercisePlanner.Benchmarks;
 
-// `-- --measure`: a quick measured run that prints figures; anything else goes to BenchmarkDotNet.
-if (args.Contains("--measure")) MeasuredRun.Print(iterations: 30);
+// `-- --measure`: quick measured runs that print figures; anything else goes to BenchmarkDotNet.
+if (args.Contains("--measure"))
+{
+    MeasuredRun.Print(iterations: 30);
+    await DecisionLatency.PrintAsync(proposals: 250);
+}
 else BenchmarkSwitcher.FromAssembly(typeof(DocumentBenchmarks).Assembly).Run(args);
