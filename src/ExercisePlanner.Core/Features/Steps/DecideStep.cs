@@ -1,6 +1,5 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
-using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
@@ -38,12 +37,14 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
             ?? throw new NotFoundException($"no step with id {command.StepId}");
         var instance = await db.WorkflowInstances.Include(i => i.Steps).ThenInclude(s => s.Timers)
             .SingleAsync(i => i.Id == step.InstanceId, cancellationToken);
-        var proposal = await db.RequireProposalAsync(instance.SubjectKey, cancellationToken);
+        var proposal = await db.Proposals.SingleAsync(p => p.Code == instance.SubjectKey, cancellationToken);
         if (actor.Name == proposal.Coordinator || actor.Name == instance.StartedBy)
             throw new ForbiddenException($"{actor.Name} coordinates proposal {proposal.Code} and may not decide its steps");
 
         var definition = await workflows.PinnedAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        var revision = proposal.Revisions.Single(r => r.Number == instance.SubjectRevision);
+        // Only the revision under review: loading all of them costs a JSON parse each.
+        var revision = await db.ProposalRevisions.AsNoTracking()
+            .SingleAsync(r => r.ProposalId == proposal.Id && r.Number == instance.SubjectRevision, cancellationToken);
         var subject = new ProposalSubject(proposal.Code, revision.Number, revision.Content);
         var now = clock.GetUtcNow();
 
