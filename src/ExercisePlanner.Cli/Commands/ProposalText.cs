@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Proposals;
 
 namespace ExercisePlanner.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class ProposalText
         o.WriteLine($"{d.Code}  {d.Name}");
         o.WriteLine($"  {d.Type}, {d.StartDate:yyyy-MM-dd} to {d.EndDate:yyyy-MM-dd}, {d.Location}");
         o.WriteLine($"  status {d.Status}, revision {d.Revision}, coordinator {d.Coordinator}");
-        o.WriteLine($"  classification {ClassificationText(d)}");
+        o.WriteLine($"  classification {Markings.Banner(d.Classification, d.ReleasableTo)}");
         o.WriteLine("  participants:");
         foreach (var p in d.Participants)
             o.WriteLine($"    {p.Nation} {p.NationName,-28} {string.Join(", ", p.Roles).ToLowerInvariant()}");
@@ -35,8 +36,4 @@ internal static class ProposalText
         foreach (var h in d.History)
             o.WriteLine($"    {h.At:yyyy-MM-dd HH:mm:ss}Z  {h.Actor,-18} {h.Action,-18} {h.Change,-9} {h.Record}");
     }
-
-    private static string ClassificationText(ProposalDetails d) =>
-        d.ReleasableTo.Count == 0 ? d.Classification.ToString().ToUpperInvariant()
-            : $"{d.Classification.ToString().ToUpperInvariant()} - REL TO {string.Join(", ", d.ReleasableTo)}";
 }

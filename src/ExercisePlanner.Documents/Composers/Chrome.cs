@@ -1,6 +1,5 @@
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Documents;
-using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Documents.Layout;
 
 namespace ExercisePlanner.Documents.Composers;
@@ -9,12 +8,7 @@ namespace ExercisePlanner.Documents.Composers;
 internal static class Chrome
 {
     /// <summary>The marking; past a dozen nations the list is on the cover, and the banner says how many.</summary>
-    public static string Banner(ProposalContent content) => content.ReleasableTo.Count switch
-    {
-        0 => ProposalSubject.Name(content.Classification),
-        <= 12 => $"{ProposalSubject.Name(content.Classification)} — REL TO {string.Join(", ", content.ReleasableTo)}",
-        var count => $"{ProposalSubject.Name(content.Classification)} — REL TO {count} NATIONS LISTED IN THE PLAN",
-    };
+    public static string Banner(ProposalContent content) => Markings.Banner(content.Classification, content.ReleasableTo, listAtMost: 12);
 
     /// <summary>Marking colours in common use: green, dark orange, blue, red.</summary>
     private static uint BannerColor(Classification classification) => classification switch

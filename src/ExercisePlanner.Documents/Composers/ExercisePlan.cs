@@ -1,6 +1,5 @@
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Documents;
-using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Documents.Layout;
 
 namespace ExercisePlanner.Documents.Composers;
@@ -27,7 +26,7 @@ internal static class ExercisePlan
                 .Row("Host nation", Nation.NameOf(c.HostNation!))
                 .Row("Lead nation", Nation.NameOf(c.LeadNation!))
                 .Row("Location", c.Location)
-                .Row("Classification", ProposalSubject.Name(c.Classification))
+                .Row("Classification", c.Classification.Name())
                 .Row("Releasable to", c.ReleasableTo.Count == 0 ? "all participants" : string.Join(", ", c.ReleasableTo))
                 .Row("Coordinator", model.Coordinator),
             new PageBreak());

@@ -1,6 +1,5 @@
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Documents;
-using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Documents.Layout;
 using ExercisePlanner.Documents.Texts;
 
@@ -93,7 +92,7 @@ internal static class Memorandum
             ["start"] = c.StartDate.ToString("yyyy-MM-dd"),
             ["end"] = c.EndDate.ToString("yyyy-MM-dd"),
             ["shares"] = string.Join(", ", c.CostShares.Select(s => $"{s.Nation} {s.Percent:0.##}%")),
-            ["classification"] = ProposalSubject.Name(c.Classification),
+            ["classification"] = c.Classification.Name(),
             ["releasable"] = c.ReleasableTo.Count == 0 ? "all Participants" : string.Join(", ", c.ReleasableTo),
         };
     }

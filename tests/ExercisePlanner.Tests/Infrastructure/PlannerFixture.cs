@@ -7,7 +7,6 @@ using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Respawn;
-using Respawn.Graph;
 
 namespace ExercisePlanner.Tests.Infrastructure;
 
@@ -38,13 +37,7 @@ public sealed class PlannerFixture : IAsyncLifetime
         await Services.InitializePlannerAsync();
 
         await using var connection = await OpenAsync();
-        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
-        {
-            DbAdapter = DbAdapter.Sqlite,
-            WithReseed = true,
-            // Reference data: nations, and the definition versions synchronised at start-up.
-            TablesToIgnore = [new Table("Nations"), new Table("WorkflowDefinitions"), new Table("__EFMigrationsHistory")],
-        });
+        _respawner = await Respawning.CreateAsync(connection);
     }
 
     public async Task ResetAsync()

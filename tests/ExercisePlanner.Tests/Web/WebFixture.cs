@@ -8,7 +8,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Respawn;
-using Respawn.Graph;
 
 namespace ExercisePlanner.Tests.Web;
 
@@ -43,12 +42,7 @@ public sealed class WebFixture : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Server; // starts the host: migrations, definitions, first admin
         await using var connection = Open();
         await connection.OpenAsync();
-        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
-        {
-            DbAdapter = DbAdapter.Sqlite,
-            WithReseed = true,
-            TablesToIgnore = [new Table("Nations"), new Table("WorkflowDefinitions"), new Table("__EFMigrationsHistory")],
-        });
+        _respawner = await Respawning.CreateAsync(connection);
     }
 
     /// <summary>Empties the database and adds the administrator and the staff again.</summary>

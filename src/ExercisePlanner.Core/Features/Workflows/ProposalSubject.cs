@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Workflows.Definitions;
 using ExercisePlanner.Workflows.Runtime;
@@ -12,7 +11,7 @@ public sealed class ProposalSubject(string code, int revision, ProposalContent c
     public static FactCatalog Facts { get; } = new(
     [
         new FactDefinition("type", Enum.GetNames<ExerciseType>()),
-        new FactDefinition("classification", Enum.GetValues<Classification>().Select(Name).ToList(), Ordered: true),
+        new FactDefinition("classification", Enum.GetValues<Classification>().Select(c => c.Name()).ToList(), Ordered: true),
         new FactDefinition("hostNation", Nation.All.Select(n => n.Code).ToList()),
         new FactDefinition("leadNation", Nation.All.Select(n => n.Code).ToList()),
     ]);
@@ -25,7 +24,7 @@ public sealed class ProposalSubject(string code, int revision, ProposalContent c
     public string? Fact(string name) => name switch
     {
         "type" => content.Type.ToString(),
-        "classification" => Name(content.Classification),
+        "classification" => content.Classification.Name(),
         "hostNation" => content.HostNation,
         "leadNation" => content.LeadNation,
         _ => null,
@@ -38,7 +37,4 @@ public sealed class ProposalSubject(string code, int revision, ProposalContent c
         Assignees.Lead => content.LeadNation is { } lead ? [lead] : [],
         _ => listed ?? [],
     };
-
-    /// <summary>The marking as written in files and on documents, e.g. <c>RESTRICTED</c>.</summary>
-    public static string Name(Classification classification) => JsonSerializer.Serialize(classification, Common.JsonFormat.Strict).Trim('"');
 }

@@ -1,7 +1,6 @@
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Steps;
-using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Workflows.Runtime;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -15,9 +14,7 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
 
     public ProposalDetails? Proposal { get; private set; }
     public IReadOnlySet<int> Decidable { get; private set; } = new HashSet<int>();
-    public string Banner => Proposal is null ? "" : Proposal.ReleasableTo.Count == 0
-        ? ProposalSubject.Name(Proposal.Classification)
-        : $"{ProposalSubject.Name(Proposal.Classification)} — REL TO {string.Join(", ", Proposal.ReleasableTo)}";
+    public string Banner => Proposal is null ? "" : Markings.Banner(Proposal.Classification, Proposal.ReleasableTo);
 
     public async Task<IActionResult> OnGetAsync()
     {
