@@ -60,6 +60,15 @@ public static class ApiEndpoints
         api.MapPost("/steps/{id:int}/delegation", (int id, DelegationRequest body, IMediator m, ClaimsPrincipal user) =>
             m.Send(new DelegateStep(id, body.To, Accounts.Accounts.NameOf(user)))).WithSummary("Hand a step to a colleague of the same nation and role");
 
+        api.MapGet("/workflows", (WorkflowDefinitions workflows) => workflows.Catalog.Latest.OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.Version, d.Name, d.Description, Stages = d.Stages.Select(st => st.Id) }))
+            .WithSummary("The newest version of every workflow definition");
+        api.MapPost("/workflows/validation", async (HttpRequest request, IMediator m) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var problems = await m.Send(new ValidateWorkflow("definition", await reader.ReadToEndAsync()));
+            return new { Valid = problems.Count == 0, Problems = problems.Select(p => new { p.Path, p.Message }) };
+        }).WithSummary("Check a workflow definition against the schema and the rules");
         api.MapGet("/workflows/{id}/diagram", async (string id, IMediator m) => Results.Text(await m.Send(new DiagramWorkflow(id)), "text/plain"))
             .WithSummary("A workflow definition as a Mermaid flowchart");
         api.MapGet("/audit/verification", (IMediator m) => m.Send(new VerifyAudit()))

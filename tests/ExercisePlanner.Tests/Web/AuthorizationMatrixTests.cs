@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(WebFixture web) : IAsyncLifetime
         { "POST", "/api/v1/steps/1/decision", """{ "decision": "Approve", "comment": "ok" }""", [401, 403, 200, 403, 403, 403] },
         { "POST", "/api/v1/steps/1/delegation", """{ "to": "jor.deputy" }""", [401, 403, 200, 403, 403, 403] },
         { "GET", "/api/v1/workflows/exercise-approval/diagram", "", [401, 200, 200, 200, 200, 200] },
+        { "GET", "/api/v1/workflows", "", [401, 200, 200, 200, 200, 200] },
+        { "POST", "/api/v1/workflows/validation", """{ "id": "x" }""", [401, 200, 200, 200, 200, 200] },
         { "GET", "/api/v1/audit/verification", "", [401, 403, 403, 403, 403, 200] },
         { "POST", "/api/v1/users", """{ "name": "x", "nation": "JOR", "roles": ["national-approver"], "password": "short" }""", [401, 403, 403, 403, 403, 400] },
         { "GET", "/openapi/v1.json", "", [401, 200, 200, 200, 200, 200] },

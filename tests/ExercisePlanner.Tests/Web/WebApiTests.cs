@@ -93,6 +93,18 @@ public sealed class WebApiTests(WebFixture web) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Workflow_definitions_are_listed_and_checked_over_the_api()
+    {
+        var client = await web.ClientAsAsync("jor.approver");
+        var list = await ReadAsync(await client.GetAsync("/api/v1/workflows"));
+        Assert.Equal(["exercise-approval", "hadr-fast-track"], list.EnumerateArray().Select(w => w.GetProperty("id").GetString()));
+
+        var checkedDefinition = await ReadAsync(await client.PostAsync("/api/v1/workflows/validation", Json("""{ "id": "Bad Id", "version": 0, "name": "x", "stages": [] }""")));
+        Assert.False(checkedDefinition.GetProperty("valid").GetBoolean());
+        Assert.Contains(checkedDefinition.GetProperty("problems").EnumerateArray(), p => p.GetProperty("path").GetString() == "$.version");
+    }
+
+    [Fact]
     public async Task Responses_carry_security_headers_and_login_is_rate_limited()
     {
         var anonymous = await web.ClientAsAsync(null);
