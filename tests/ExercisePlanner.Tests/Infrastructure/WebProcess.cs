@@ -84,3 +84,10 @@ public static class BuildOutput
         return File.Exists(path) ? path : throw new FileNotFoundException("build the solution first", path);
     }
 }
+
+/// <summary>Tests that start web hosts as processes take turns: on two cores, two hosts and a browser at once starve each other.</summary>
+[CollectionDefinition(Name)]
+public sealed class HostProcesses
+{
+    public const string Name = "host processes";
+}

@@ -22,6 +22,7 @@ namespace ExercisePlanner.Tests.Resilience;
 /// restart every decision that was answered 200 is stored, no step has two decisions, every workflow
 /// instance agrees with its steps, and the audit chain verifies.
 /// </summary>
+[Collection(HostProcesses.Name)]
 public sealed class CrashSafetyTests
 {
     private const int Proposals = 250; // four national steps each: 1,000 decisions
