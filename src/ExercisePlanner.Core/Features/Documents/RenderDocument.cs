@@ -17,10 +17,9 @@ public sealed class RenderDocumentHandler(PlannerDbContext db, IDocumentRenderer
 {
     public async ValueTask<RenderedDocument> Handle(RenderDocument query, CancellationToken cancellationToken)
     {
-        var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Code == query.Code, cancellationToken)
-            ?? throw new NotFoundException($"no proposal with code '{query.Code}'");
-        (await db.ViewerAsync(query.Viewer, cancellationToken)).RequireReleasable(proposal);
-        var model = await DocumentModels.BuildAsync(db, query.Code, query.Language, cancellationToken);
+        var (proposal, viewer) = await db.ViewProposalAsync(query.Code, query.Viewer, cancellationToken);
+        viewer.RequireReleasable(proposal);
+        var model = await DocumentModels.BuildAsync(db, proposal, query.Language, cancellationToken);
         return DocumentModels.Render(renderer, query.Kind, model);
     }
 }
@@ -42,10 +41,9 @@ internal static class DocumentModels
             Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
-    public static async Task<DocumentModel> BuildAsync(PlannerDbContext db, string code, string? language, CancellationToken cancellationToken)
+    public static async Task<DocumentModel> BuildAsync(PlannerDbContext db, Proposal proposal, string? language, CancellationToken cancellationToken)
     {
-        var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken)
-            ?? throw new NotFoundException($"no proposal with code '{code}'");
+        var code = proposal.Code;
         var instance = await db.WorkflowInstances.AsNoTracking().Include(i => i.Steps)
             .Where(i => i.SubjectKey == code).OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
         var steps = instance?.Steps.OrderBy(s => s.StageIndex).ThenBy(s => s.Id).ToList() ?? [];

@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,8 @@ public sealed class StoreDocumentsHandler(PlannerDbContext db, IDocumentRenderer
     {
         // Flush the final decision first, so the documents show it.
         await db.SaveChangesAsync(cancellationToken);
-        var model = await DocumentModels.BuildAsync(db, command.Code, null, cancellationToken);
+        var (proposal, _) = await db.ViewProposalAsync(command.Code, viewerName: null, cancellationToken);
+        var model = await DocumentModels.BuildAsync(db, proposal, null, cancellationToken);
         foreach (var kind in Enum.GetValues<DocumentKind>())
         {
             var rendered = DocumentModels.Render(renderer, kind, model);

@@ -43,10 +43,7 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
 
     public async ValueTask<ProposalDetails> Handle(ShowProposal query, CancellationToken cancellationToken)
     {
-        var proposal = await db.Proposals.AsNoTracking().Include(p => p.Revisions)
-            .SingleOrDefaultAsync(p => p.Code == query.Code, cancellationToken)
-            ?? throw new NotFoundException($"no proposal with code '{query.Code}'");
-        (await db.ViewerAsync(query.Viewer, cancellationToken)).RequireSight(proposal);
+        var (proposal, _) = await db.ViewProposalAsync(query.Code, query.Viewer, cancellationToken);
         var history = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityKey == proposal.Code || e.EntityKey.StartsWith(proposal.Code + "/"))
             .OrderBy(e => e.Sequence)

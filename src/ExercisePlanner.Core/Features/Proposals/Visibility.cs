@@ -15,6 +15,17 @@ public static class Visibility
         name is null ? null : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Name == name, cancellationToken)
             ?? throw new ForbiddenException($"{name} has no user record");
 
+    /// <summary>A proposal for reading, with its revisions, if the viewer may see it; otherwise not found.</summary>
+    public static async Task<(Proposal Proposal, User? Viewer)> ViewProposalAsync(
+        this PlannerDbContext db, string code, string? viewerName, CancellationToken cancellationToken)
+    {
+        var proposal = await db.Proposals.AsNoTracking().Include(p => p.Revisions).SingleOrDefaultAsync(p => p.Code == code, cancellationToken)
+            ?? throw new NotFoundException($"no proposal with code '{code}'");
+        var viewer = await db.ViewerAsync(viewerName, cancellationToken);
+        viewer.RequireSight(proposal);
+        return (proposal, viewer);
+    }
+
     public static bool CanSee(this User? viewer, Proposal proposal) =>
         viewer is null || viewer.HasRole(User.Admin) || viewer.Name == proposal.Coordinator
         || proposal.Content.Participants.Any(p => p.Nation == viewer.Nation);

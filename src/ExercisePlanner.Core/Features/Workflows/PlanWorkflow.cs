@@ -22,9 +22,7 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
 {
     public async ValueTask<WorkflowPlan> Handle(PlanWorkflow query, CancellationToken cancellationToken)
     {
-        var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Code == query.Code, cancellationToken)
-            ?? throw new NotFoundException($"no proposal with code '{query.Code}'");
-        (await db.ViewerAsync(query.Viewer, cancellationToken)).RequireSight(proposal);
+        var (proposal, _) = await db.ViewProposalAsync(query.Code, query.Viewer, cancellationToken);
         var subject = ProposalSubject.Of(proposal);
         // A running workflow keeps the version it started with; otherwise plan with what a submission would pick.
         var running = await db.WorkflowInstances.AsNoTracking()
