@@ -72,9 +72,9 @@ internal sealed class Invocation : IAsyncDisposable
 
     private static async Task<Invocation> StartAsync(ParseResult parse)
     {
-        var path = Database.ResolvePath(parse.GetValue(PlannerCommandLine.Database));
+        var database = DatabaseSettings.FromEnvironment(parse.GetValue(PlannerCommandLine.Database));
         var services = new ServiceCollection()
-            .AddExercisePlanner(path, parse.GetValue(PlannerCommandLine.Workflows))
+            .AddExercisePlanner(database, parse.GetValue(PlannerCommandLine.Workflows))
             .AddPdfDocuments()
             .BuildServiceProvider(validateScopes: true);
         try

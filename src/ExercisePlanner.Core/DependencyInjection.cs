@@ -4,7 +4,8 @@ using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
+using ExercisePlanner.Core.Persistence.Postgres;
+using ExercisePlanner.Core.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,14 +13,15 @@ namespace ExercisePlanner.Core;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers the mediator pipeline, feature handlers and the SQLite database at <paramref name="databasePath"/>.</summary>
-    public static IServiceCollection AddExercisePlanner(this IServiceCollection services, string databasePath, string? workflowsPath = null)
+    /// <summary>Registers the mediator pipeline, feature handlers and the database (SQLite or PostgreSQL).</summary>
+    public static IServiceCollection AddExercisePlanner(this IServiceCollection services, DatabaseSettings database, string? workflowsPath = null)
     {
         var workflows = WorkflowDefinitions.ResolveDirectory(workflowsPath);
         services.AddSingleton(provider => new WorkflowDefinitions(workflows, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditScope>();
-        services.AddDbContext<PlannerDbContext>(options => options.UseSqlite(Database.ConnectionString(databasePath)));
+        services.AddSingleton(database);
+        database.AddContext<PlannerDbContext, SqlitePlannerDbContext, PostgresPlannerDbContext>(services);
         services.AddValidatorsFromAssemblyContaining<PlannerDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<IsolatedSender>();
         services.AddSingleton<Features.Demo.DemoScenario>();

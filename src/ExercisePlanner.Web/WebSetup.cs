@@ -5,6 +5,8 @@ using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Documents;
 using ExercisePlanner.Web.Accounts;
+using ExercisePlanner.Web.Accounts.Postgres;
+using ExercisePlanner.Web.Accounts.Sqlite;
 using ExercisePlanner.Web.Api;
 using ExercisePlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -22,10 +24,10 @@ public static class WebSetup
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        var databasePath = Database.ResolvePath(config["Database:Path"]);
+        var database = DatabaseSettings.Resolve(config["Database:Provider"], config["Database:Path"], config["Database:ConnectionString"]);
 
-        services.AddExercisePlanner(databasePath, config["Workflows:Path"]).AddPdfDocuments();
-        services.AddDbContext<AccountsDbContext>(options => options.UseSqlite(Database.ConnectionString(databasePath)));
+        services.AddExercisePlanner(database, config["Workflows:Path"]).AddPdfDocuments();
+        database.AddContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(services);
         services.AddIdentityApiEndpoints<IdentityUser>(options =>
             {
                 options.Password.RequiredLength = 10;
@@ -79,7 +81,7 @@ public static class WebSetup
         await app.Services.InitializePlannerAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync();
+            await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<AccountsDbContext>());
             await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedAsync(app.Environment, app.Configuration);
         }
 

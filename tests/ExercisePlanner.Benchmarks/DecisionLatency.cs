@@ -4,6 +4,7 @@ using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Features.Demo;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Steps;
+using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Documents;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public static class DecisionLatency
         var directory = Directory.CreateTempSubdirectory("planner-bench-").FullName;
         try
         {
-            await using var services = new ServiceCollection().AddExercisePlanner(Path.Combine(directory, "bench.db")).AddPdfDocuments().BuildServiceProvider();
+            await using var services = new ServiceCollection().AddExercisePlanner(DatabaseSettings.Sqlite(Path.Combine(directory, "bench.db"))).AddPdfDocuments().BuildServiceProvider();
             await services.InitializePlannerAsync();
             var sender = services.GetRequiredService<IsolatedSender>();
             foreach (var user in DemoData.Users) await sender.Send(user);

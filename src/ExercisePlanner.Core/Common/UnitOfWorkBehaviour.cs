@@ -4,6 +4,7 @@ using ExercisePlanner.Core.Persistence;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ExercisePlanner.Core.Common;
 
@@ -26,7 +27,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db
         if (message is IActorRequest request) audit.Actor = request.Actor;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             var response = await next(message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -36,9 +37,17 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db
         {
             throw new ConflictException("the record was changed by someone else meanwhile; nothing was saved, reload and try again");
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException sqlite && DuplicateKey.Contains(sqlite.SqliteExtendedErrorCode))
+        catch (DbUpdateException ex) when (Clash(ex) is { } clash)
         {
-            throw new ConflictException($"the change clashes with a record stored meanwhile ({sqlite.Message.Replace("SQLite Error 19: ", "")}); nothing was saved");
+            throw new ConflictException($"the change clashes with a record stored meanwhile ({clash}); nothing was saved");
         }
     }
+
+    /// <summary>What a unique or primary key violation says, on either provider; null for other failures.</summary>
+    private static string? Clash(DbUpdateException ex) => ex.InnerException switch
+    {
+        SqliteException sqlite when DuplicateKey.Contains(sqlite.SqliteExtendedErrorCode) => sqlite.Message.Replace("SQLite Error 19: ", ""),
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres => postgres.MessageText,
+        _ => null,
+    };
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Persistence;
 
-/// <summary>Where the database lives and how it is brought up to date on first use.</summary>
+/// <summary>Where the SQLite file lives, and how a database is brought up to date on first use.</summary>
 public static class Database
 {
     public const string PathVariable = "EXERCISEPLANNER_DB";
@@ -20,12 +20,13 @@ public static class Database
         DefaultTimeout = 30, // seconds a writer waits for SQLite's lock before giving up
     }.ToString();
 
-    /// <summary>Creates the file, applies migrations and switches to write-ahead logging.</summary>
-    public static async Task MigrateAsync(PlannerDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Applies migrations (creating the database if need be); an SQLite file gets its folder and write-ahead logging.</summary>
+    public static async Task MigrateAsync(DbContext db, CancellationToken cancellationToken = default)
     {
-        var directory = Path.GetDirectoryName(db.Database.GetDbConnection().DataSource);
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite && Path.GetDirectoryName(db.Database.GetDbConnection().DataSource) is { Length: > 0 } directory)
+            Directory.CreateDirectory(directory);
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 }

@@ -6,13 +6,21 @@ using ExercisePlanner.Core.Features.Documents;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ExercisePlanner.Core.Persistence;
 
-public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options, AuditScope auditScope, TimeProvider clock)
+/// <summary>
+/// The planner's state. Abstract because each provider has its own subclass, and EF finds a
+/// provider's migrations by that type (<see cref="Sqlite.SqlitePlannerDbContext"/>, <see cref="Postgres.PostgresPlannerDbContext"/>).
+/// </summary>
+public abstract class PlannerDbContext(DbContextOptions options, AuditScope auditScope, TimeProvider clock)
     : DbContext(options)
 {
+    // Any fixed number: the PostgreSQL advisory lock that stands for "the writer".
+    private const long WriterLock = 0x45504C4E; // "EPLN"
+
     public DbSet<Nation> Nations => Set<Nation>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
@@ -124,10 +132,24 @@ public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options,
         if (Database.CurrentTransaction is not null)
             return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(cancellationToken);
         var written = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
+    }
+
+    /// <summary>
+    /// A transaction in which this process is the only writer until it ends, on every node: SQLite's
+    /// BEGIN IMMEDIATE takes the file's write lock; on PostgreSQL a transaction-scoped advisory lock does
+    /// the same. The audit chain needs one writer at a time (each entry links to the one before), and the
+    /// commands rely on it: what they read inside the transaction stays true until they commit.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        if (Database.IsNpgsql())
+            await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLock})", cancellationToken);
+        return transaction;
     }
 
     private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
@@ -158,12 +180,14 @@ public sealed class PlannerDbContext(DbContextOptions<PlannerDbContext> options,
         var audited = changes.Select(e => (Entry: e, Key: AuditedEntities.KeyOf(e.Entity))).Where(c => c.Key is not null).ToList();
         if (audited.Count == 0) return;
 
-        // The transaction holds SQLite's write lock, so the chain's head cannot move under us.
+        // The transaction holds the writer lock (BeginWriteAsync), so the chain's head cannot move under us.
         var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? AuditChain.GenesisHash;
-        var at = clock.GetUtcNow();
+        // To the microsecond, as PostgreSQL stores it: the hash must cover the time as it will be read back.
+        var now = clock.GetUtcNow();
+        var at = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
 
         foreach (var (entry, key) in audited)
         {

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ExercisePlanner.Web.Accounts;
 
 /// <summary>
-/// Sign-in credentials (ASP.NET Core Identity) in the same SQLite file as the planner's data. Identity
+/// Sign-in credentials (ASP.NET Core Identity) in the same database as the planner's data. Identity
 /// only proves who someone is; their nation and roles come from the planner's user record of the same name.
+/// Abstract because each provider keeps its own migrations, found by the subclass.
 /// </summary>
-public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : IdentityDbContext<IdentityUser>(options);
+public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options);

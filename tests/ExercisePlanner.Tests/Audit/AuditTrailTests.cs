@@ -1,7 +1,6 @@
 using ExercisePlanner.Core.Features.Audit;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Tests.Audit;
@@ -15,13 +14,7 @@ public sealed class AuditTrailTests(PlannerFixture fixture) : DatabaseTest(fixtu
         await Fixture.Send(new SubmitProposal("NORTHERN-BRIDGE-27", "tur.coordinator"));
     }
 
-    private async Task<int> ExecuteAsync(string sql)
-    {
-        await using var connection = await Fixture.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> ExecuteAsync(string sql) => Fixture.Database.ExecuteAsync(sql);
 
     [Fact]
     public async Task Every_state_change_is_recorded_with_who_when_and_before_after()
@@ -47,10 +40,10 @@ public sealed class AuditTrailTests(PlannerFixture fixture) : DatabaseTest(fixtu
     }
 
     [Theory]
-    [InlineData("UPDATE AuditEntries SET Actor = 'mallory' WHERE Sequence = 3", 3, "edited")]
-    [InlineData("UPDATE AuditEntries SET After = After || ' ' WHERE Sequence = 9", 9, "edited")]
-    [InlineData("DELETE FROM AuditEntries WHERE Sequence = 4", 5, "removed or reordered")]
-    [InlineData("UPDATE AuditEntries SET Sequence = Sequence + 100 WHERE Sequence = 2; UPDATE AuditEntries SET Sequence = 2 WHERE Sequence = 3; UPDATE AuditEntries SET Sequence = 3 WHERE Sequence = 102", 2, "previous hash")]
+    [InlineData("""UPDATE "AuditEntries" SET "Actor" = 'mallory' WHERE "Sequence" = 3""", 3, "edited")]
+    [InlineData("""UPDATE "AuditEntries" SET "After" = "After" || ' ' WHERE "Sequence" = 9""", 9, "edited")]
+    [InlineData("""DELETE FROM "AuditEntries" WHERE "Sequence" = 4""", 5, "removed or reordered")]
+    [InlineData("""UPDATE "AuditEntries" SET "Sequence" = "Sequence" + 100 WHERE "Sequence" = 2; UPDATE "AuditEntries" SET "Sequence" = 2 WHERE "Sequence" = 3; UPDATE "AuditEntries" SET "Sequence" = 3 WHERE "Sequence" = 102""", 2, "previous hash")]
     public async Task Verify_names_the_first_tampered_entry(string tampering, long firstBad, string reason)
     {
         await SeedAsync();
@@ -69,18 +62,12 @@ public sealed class AuditTrailTests(PlannerFixture fixture) : DatabaseTest(fixtu
         await SeedAsync();
         var before = await Fixture.FingerprintAsync();
         // A trigger makes the proposal update fail inside the transaction, after the audit entry was added.
-        await ExecuteAsync("CREATE TRIGGER fail_withdraw BEFORE UPDATE ON Proposals WHEN NEW.Status = 'Withdrawn' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
-        var fingerprintWithTrigger = await Fixture.FingerprintAsync();
-        try
+        await using (await Fixture.Database.FailProposalUpdatesToAsync("Withdrawn"))
         {
-            var failure = await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(
+            var failure = await Assert.ThrowsAsync<DbUpdateException>(
                 () => Fixture.Send(new WithdrawProposal("NORTHERN-BRIDGE-27", "tur.coordinator")));
             Assert.Contains("injected failure", failure.InnerException!.Message);
-            Assert.Equal(fingerprintWithTrigger, await Fixture.FingerprintAsync());
-        }
-        finally
-        {
-            await ExecuteAsync("DROP TRIGGER fail_withdraw");
+            Assert.Equal(before, await Fixture.FingerprintAsync());
         }
         Assert.Equal(before, await Fixture.FingerprintAsync());
         Assert.True((await Fixture.Send(new VerifyAudit())).Intact);

@@ -7,21 +7,20 @@ namespace ExercisePlanner.Tests.Infrastructure;
 /// <summary>The web host as a real process on a free loopback port, in Development (demo staff seeded), on its own database.</summary>
 public sealed class WebProcess : IAsyncDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("planner-e2e-").FullName;
     private Process? _process;
 
-    public string DatabasePath => Path.Combine(_directory, "web.db");
+    public TestDatabase Database { get; } = TestDatabase.Create("web");
 
     public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort()}";
 
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Database.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(BuildOutput.Find("ExercisePlanner.Web", "ExercisePlanner.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__Path"] = DatabasePath;
+        Database.ApplyTo(start.Environment);
         start.Environment["Security__LoginsPerMinute"] = "100"; // nine people sign in within seconds
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
@@ -68,8 +67,7 @@ public sealed class WebProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await Database.DisposeAsync();
     }
 }
 

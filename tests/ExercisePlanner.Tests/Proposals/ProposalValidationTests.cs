@@ -43,6 +43,8 @@ public sealed class ProposalValidationTests(PlannerFixture fixture) : DatabaseTe
             "conferences[0]", "after the exercise starts" },
         { "bad e-mail", p => p with { Contacts = [p.Contacts[0] with { Email = "not-an-address" }] }, "contacts[0].email", "is not an e-mail address" },
         { "negative personnel", p => p with { Forces = [p.Forces[0] with { Personnel = -1 }] }, "forces[0].personnel", "between 0 and 100000" },
+        { "NUL in an objective", p => p with { Objectives = [p.Objectives[0] with { Text = "Rehearse\u0000 evacuation" }] }, "objectives[0].text", "control character U+0000" },
+        { "terminal escape in a contact", p => p with { Contacts = [p.Contacts[0] with { Name = "Maj \u001b[31mRed" }] }, "contacts[0].name", "control character U+001B" },
     };
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed class BadInputApiTests(WebFixture web) : IAsyncLifetime
     public Task InitializeAsync() => web.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private Task<string> FingerprintAsync() => DatabaseFingerprint.OfAsync(Database.ConnectionString(web.DatabasePath));
+    private Task<string> FingerprintAsync() => web.Database.FingerprintAsync();
 
     [Fact]
     public async Task Malformed_proposals_and_requests_never_break_the_api_and_change_nothing()
@@ -92,22 +92,22 @@ public sealed class BadInputApiTests(WebFixture web) : IAsyncLifetime
     }
 }
 
-/// <summary>The same malformed proposal files through the command line (in process): exit 2, one line, nothing stored.</summary>
-public sealed class BadInputCliTests : IDisposable
+/// <summary>
+/// The same malformed proposal files through the command line (in process): exit 2, one line, nothing stored.
+/// On the contract's <c>--db</c> file: in process, the command line cannot be pointed at PostgreSQL
+/// without changing the environment of every other test.
+/// </summary>
+public sealed class BadInputCliTests : IAsyncDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("planner-badcli-").FullName;
+    private readonly TestDatabase _database = TestDatabase.CreateSqlite("cli");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await PlannerCommandLine.RunAsync([.. args, "--db", Path.Combine(_directory, "cli.db")], output, error);
+        var code = await PlannerCommandLine.RunAsync([.. args, "--db", _database.SqlitePath!], output, error);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -117,24 +117,23 @@ public sealed class BadInputCliTests : IDisposable
         Assert.Equal(0, (await RunAsync("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator")).Code);
         var sample = Samples.ProposalJsonStartingSoon();
         var variants = BadInput.Variants(sample).Where((_, i) => i % 3 == 0).ToList();
-        var connection = Database.ConnectionString(Path.Combine(_directory, "cli.db"));
         var refused = 0;
         foreach (var (name, json) in variants)
         {
-            var file = Path.Combine(_directory, "proposal.json");
+            var file = Path.Combine(_database.Folder, "proposal.json");
             await File.WriteAllTextAsync(file, json);
-            var before = await DatabaseFingerprint.OfAsync(connection);
+            var before = await _database.FingerprintAsync();
             var (code, _, error) = await RunAsync("proposal", "import", file, "--as", "tur.coordinator");
             Assert.True(code is 0 or 2 or 3, $"{name}: exit {code} {error}");
             if (code == 0) continue;
             refused++;
             Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.StartsWith("error: ", error);
-            Assert.True(before == await DatabaseFingerprint.OfAsync(connection), $"{name} was refused but changed the database");
+            Assert.True(before == await _database.FingerprintAsync(), $"{name} was refused but changed the database");
         }
         Assert.True(refused > variants.Count / 2, $"only {refused} of {variants.Count} refused");
 
-        foreach (var path in new[] { "../../../../etc/passwd", "/dev/null", _directory, "missing\u0001.json", new string('a', 5000) + ".json" })
+        foreach (var path in new[] { "../../../../etc/passwd", "/dev/null", _database.Folder, "missing\u0001.json", new string('a', 5000) + ".json" })
         {
             var (code, _, error) = await RunAsync("proposal", "import", path, "--as", "tur.coordinator");
             Assert.True(code == 2, $"{path[..Math.Min(40, path.Length)]}: exit {code} {error}");

@@ -32,7 +32,7 @@ public sealed class CrashSafetyTests
     public async Task Decisions_acknowledged_before_a_kill_survive_it()
     {
         await using var web = new WebProcess();
-        await SeedAsync(web.DatabasePath);
+        await SeedAsync(web.Database.Settings);
         await web.StartAsync();
 
         using var http = new HttpClient { BaseAddress = new Uri(web.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -67,7 +67,7 @@ public sealed class CrashSafetyTests
         Assert.Equal(1, killed);
 
         await web.StartAsync(); // the same database after the crash
-        await using var services = Services(web.DatabasePath);
+        await using var services = Services(web.Database.Settings);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
         var steps = await db.WorkflowSteps.AsNoTracking().ToListAsync();
@@ -101,9 +101,9 @@ public sealed class CrashSafetyTests
         Assert.Equal(instance.CurrentStageId, open[0].StageId);
     }
 
-    private static async Task SeedAsync(string databasePath)
+    private static async Task SeedAsync(DatabaseSettings database)
     {
-        await using var services = Services(databasePath);
+        await using var services = Services(database);
         await services.InitializePlannerAsync();
         var sender = services.GetRequiredService<IsolatedSender>();
         foreach (var user in DemoData.Users) await sender.Send(user);
@@ -114,11 +114,10 @@ public sealed class CrashSafetyTests
             await sender.Send(new ImportProposal(content, DemoData.Coordinator));
             await sender.Send(new SubmitProposal(content.Code, DemoData.Coordinator));
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    private static ServiceProvider Services(string databasePath) =>
-        new ServiceCollection().AddExercisePlanner(databasePath).AddPdfDocuments().BuildServiceProvider();
+    private static ServiceProvider Services(DatabaseSettings database) =>
+        new ServiceCollection().AddExercisePlanner(database).AddPdfDocuments().BuildServiceProvider();
 
     private static async Task<string> TokenAsync(HttpClient http, string user)
     {

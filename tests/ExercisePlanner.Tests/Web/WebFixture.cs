@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Respawn;
@@ -12,23 +10,22 @@ using Respawn;
 namespace ExercisePlanner.Tests.Web;
 
 /// <summary>
-/// The real web host in memory on its own SQLite file, outside Development (so no demo accounts exist):
+/// The real web host in memory on its own database (see <see cref="TestDatabase"/>), outside Development (so no demo accounts exist):
 /// the first admin comes from configuration, as in production. Respawn empties the data between tests
 /// and the staff is added again through the API.
 /// </summary>
 public sealed class WebFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Correct-Horse-9";
-    private readonly string _directory = Directory.CreateTempSubdirectory("planner-web-").FullName;
     private Respawner _respawner = null!;
 
-    public string DatabasePath => Path.Combine(_directory, "web.db");
+    public TestDatabase Database { get; } = TestDatabase.Create("web");
     public TestClock Clock { get; } = new(PlannerFixture.Today);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Path", DatabasePath);
+        foreach (var (key, value) in Database.Configuration) builder.UseSetting(key, value);
         builder.UseSetting("Admin:UserName", "admin");
         builder.UseSetting("Admin:Nation", "TUR");
         builder.UseSetting("Admin:Password", Password);
@@ -40,19 +37,13 @@ public sealed class WebFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _ = Server; // starts the host: migrations, definitions, first admin
-        await using var connection = Open();
-        await connection.OpenAsync();
-        _respawner = await Respawning.CreateAsync(connection);
+        _respawner = await Database.RespawnerAsync();
     }
 
     /// <summary>Empties the database and adds the administrator and the staff again.</summary>
     public async Task ResetAsync()
     {
-        await using (var connection = Open())
-        {
-            await connection.OpenAsync();
-            await _respawner.ResetAsync(connection);
-        }
+        await Database.ResetAsync(_respawner);
         Clock.Now = PlannerFixture.Today;
         await using (var scope = Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ExercisePlanner.Web.Accounts.DemoSeed>().SeedAsync(
@@ -89,13 +80,10 @@ public sealed class WebFixture : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    private SqliteConnection Open() => new(Database.ConnectionString(DatabasePath));
-
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await Database.DisposeAsync();
     }
 }
 

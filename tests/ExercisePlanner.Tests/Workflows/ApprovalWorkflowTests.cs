@@ -224,23 +224,14 @@ public sealed class ApprovalWorkflowTests(PlannerFixture fixture) : DatabaseTest
         await Fixture.ApproveStageAsync();
         await Fixture.ApproveStageAsync();
         var final = Assert.Single(await Fixture.OpenStepsAsync());
-        await using (var connection = await Fixture.OpenAsync())
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TRIGGER fail_conclusion BEFORE UPDATE ON Proposals WHEN NEW.Status = 'Approved' BEGIN SELECT RAISE(ABORT, 'injected failure'); END";
-            await command.ExecuteNonQueryAsync();
-        }
         var before = await Fixture.FingerprintAsync();
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => Fixture.DecideAsync(final));
-
-        Assert.Equal(before, await Fixture.FingerprintAsync());
-        Assert.Equal(StepStatus.Open, Assert.Single(await Fixture.OpenStepsAsync()).Status);
-        await using (var connection = await Fixture.OpenAsync())
+        await using (await Fixture.Database.FailProposalUpdatesToAsync("Approved"))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TRIGGER fail_conclusion";
-            await command.ExecuteNonQueryAsync();
+            await Assert.ThrowsAsync<DbUpdateException>(() => Fixture.DecideAsync(final));
+
+            Assert.Equal(before, await Fixture.FingerprintAsync());
+            Assert.Equal(StepStatus.Open, Assert.Single(await Fixture.OpenStepsAsync()).Status);
         }
         Assert.Equal(ProposalStatus.Approved, (await Fixture.DecideAsync(final)).ProposalStatus);
     }

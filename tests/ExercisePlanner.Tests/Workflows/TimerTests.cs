@@ -3,6 +3,7 @@ using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Tests.Infrastructure;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExercisePlanner.Tests.Workflows;
 
@@ -66,6 +67,25 @@ public sealed class TimerTests(PlannerFixture fixture) : DatabaseTest(fixture)
 
         Assert.Equal((4, 4), Counts(run));
         Assert.All(await Fixture.OpenStepsAsync(), s => Assert.Equal("chief-of-staff", s.EscalatedTo));
+    }
+
+    [Fact]
+    public async Task Two_nodes_sweeping_at_once_fire_each_timer_once()
+    {
+        await Fixture.AddDemoStaffAsync();
+        for (var i = 0; i < 10; i++) await Fixture.SubmitAsync(Approvals.FiveNations(p => p with { Code = $"TWIN-{i}" }));
+        var timers = await Fixture.WithDb(db => db.WorkflowTimers.CountAsync()); // a reminder and an escalation per open step
+        await using var secondNode = await Fixture.RestartAsync();
+        var nodes = new[] { Fixture.Sender, secondNode.GetRequiredService<Core.Common.IsolatedSender>() };
+
+        // Both nodes sweep over and over while the clock passes every reminder and escalation.
+        var late = PlannerFixture.Today.AddDays(30);
+        var runs = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => nodes[i % 2].Send(new RunTimers(late)))));
+
+        Assert.Equal(timers, runs.Sum(r => r.Reminders + r.Escalations));
+        Assert.Equal(timers, await Fixture.WithDb(db => db.Notifications.CountAsync()));
+        Assert.Equal(timers, await Fixture.WithDb(db => db.WorkflowTimers.CountAsync(t => t.FiredAt != null)));
+        Assert.True((await Fixture.Send(new Core.Features.Audit.VerifyAudit())).Intact);
     }
 
     private static (int Reminders, int Escalations) Counts(TimersRun run) => (run.Reminders, run.Escalations);

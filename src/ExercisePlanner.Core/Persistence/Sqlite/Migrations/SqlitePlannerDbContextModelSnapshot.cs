@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ExercisePlanner.Core.Persistence.Migrations
+namespace ExercisePlanner.Core.Persistence.Sqlite.Migrations
 {
-    [DbContext(typeof(PlannerDbContext))]
-    partial class PlannerDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqlitePlannerDbContext))]
+    partial class SqlitePlannerDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ExercisePlanner.Web.Accounts.Migrations
+namespace ExercisePlanner.Web.Accounts.Sqlite.Migrations
 {
-    [DbContext(typeof(AccountsDbContext))]
+    [DbContext(typeof(SqliteAccountsDbContext))]
     [Migration("20261125183002_Accounts")]
     partial class Accounts
     {

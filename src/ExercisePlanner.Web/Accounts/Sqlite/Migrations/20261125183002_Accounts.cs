@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ExercisePlanner.Web.Accounts.Migrations
+namespace ExercisePlanner.Web.Accounts.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Accounts : Migration

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace ExercisePlanner.Web.Accounts.Postgres;
+
+public sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);
+
+/// <summary>Lets <c>dotnet ef migrations add --context PostgresAccountsDbContext</c> build the model without a server.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAccountsDbContext>
+{
+    public PostgresAccountsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAccountsDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}

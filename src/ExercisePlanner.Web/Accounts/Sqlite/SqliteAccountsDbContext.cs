@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace ExercisePlanner.Web.Accounts.Sqlite;
+
+public sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbContext> options) : AccountsDbContext(options);
+
+/// <summary>Lets <c>dotnet ef migrations add --context SqliteAccountsDbContext</c> build the model without the host.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAccountsDbContext>
+{
+    public SqliteAccountsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAccountsDbContext>().UseSqlite("Data Source=design.db").Options);
+}
