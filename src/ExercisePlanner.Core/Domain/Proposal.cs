@@ -7,6 +7,7 @@ namespace ExercisePlanner.Core.Domain;
 public sealed class Proposal
 {
     private readonly List<ProposalRevision> _revisions = [];
+    private readonly List<ProposalNation> _nations = [];
 
     private Proposal() { } // for EF Core
 
@@ -16,6 +17,15 @@ public sealed class Proposal
     /// <summary>1 for the first submission; increases on every resubmission.</summary>
     public int Revision { get; private set; }
     public ProposalContent Content { get; private set; } = null!;
+
+    // Copied from the content whenever it changes, so that lists and the dashboard filter and sort
+    // on indexed columns instead of reading every proposal's JSON.
+    public string Name { get; private set; } = "";
+    public ExerciseType Type { get; private set; }
+    public DateOnly StartDate { get; private set; }
+    public DateOnly EndDate { get; private set; }
+    /// <summary>The participating nations (any role): who may see the proposal.</summary>
+    public IReadOnlyList<ProposalNation> Nations => _nations;
     public string Coordinator { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -26,16 +36,20 @@ public sealed class Proposal
 
     public bool IsEditable => Status is ProposalStatus.Draft or ProposalStatus.ChangesRequested;
 
-    public static Proposal Draft(ProposalContent content, string coordinator, DateTimeOffset now) => new()
+    public static Proposal Draft(ProposalContent content, string coordinator, DateTimeOffset now)
     {
-        Code = content.Code,
-        Status = ProposalStatus.Draft,
-        Revision = 1,
-        Content = content,
-        Coordinator = coordinator,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        var proposal = new Proposal
+        {
+            Code = content.Code,
+            Status = ProposalStatus.Draft,
+            Revision = 1,
+            Coordinator = coordinator,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        proposal.Hold(content);
+        return proposal;
+    }
 
     public void Revise(ProposalContent content, DateTimeOffset now)
     {
@@ -43,8 +57,17 @@ public sealed class Proposal
             throw new ConflictException($"proposal {Code} is {Status}; only a draft or a proposal with changes requested can be edited");
         if (content.Code != Code)
             throw new InvalidInputException("code", $"cannot change the code of proposal {Code}");
-        Content = content;
+        Hold(content);
         UpdatedAt = now;
+    }
+
+    private void Hold(ProposalContent content)
+    {
+        Content = content;
+        (Name, Type, StartDate, EndDate) = (content.Name, content.Type, content.StartDate, content.EndDate);
+        var nations = content.Participants.Select(p => p.Nation).Distinct().ToList();
+        _nations.RemoveAll(n => !nations.Contains(n.Nation));
+        _nations.AddRange(nations.Where(n => !_nations.Any(held => held.Nation == n)).Select(n => new ProposalNation(n)));
     }
 
     public ProposalRevision Submit(string submittedBy, DateTimeOffset now)
@@ -83,6 +106,9 @@ public sealed class Proposal
         UpdatedAt = now;
     }
 }
+
+/// <summary>A nation taking part in a proposal, in any role.</summary>
+public sealed record ProposalNation(string Nation);
 
 /// <summary>The content exactly as it was submitted for one revision; never changes afterwards.</summary>
 public sealed class ProposalRevision

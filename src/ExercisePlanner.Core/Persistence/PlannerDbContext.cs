@@ -65,6 +65,17 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
             proposal.Property(p => p.Version).IsConcurrencyToken();
             proposal.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.ProposalId);
             proposal.Navigation(p => p.Revisions).HasField("_revisions");
+            proposal.Property(p => p.Type).HasConversion<string>().HasMaxLength(10);
+            proposal.OwnsMany(p => p.Nations, nation =>
+            {
+                nation.ToTable("ProposalNations");
+                nation.WithOwner().HasForeignKey("ProposalId");
+                nation.Property(n => n.Nation).HasMaxLength(3);
+                nation.HasKey("ProposalId", nameof(ProposalNation.Nation));
+                // The dashboard: proposals a nation takes part in.
+                nation.HasIndex(nameof(ProposalNation.Nation), "ProposalId");
+            });
+            proposal.Navigation(p => p.Nations).HasField("_nations");
         });
 
         model.Entity<ProposalRevision>(revision =>
@@ -92,8 +103,8 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
             step.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
             step.Property(s => s.Decision).HasConversion<string>().HasMaxLength(20);
             step.Property(s => s.Version).IsConcurrencyToken();
-            // The inbox query: open steps of one nation.
-            step.HasIndex(s => new { s.Nation, s.Status });
+            // The inbox: open steps of one nation, soonest due first.
+            step.HasIndex(s => new { s.Nation, s.Status, s.DueAt });
             step.HasMany(s => s.Timers).WithOne().HasForeignKey(t => t.StepId);
         });
 

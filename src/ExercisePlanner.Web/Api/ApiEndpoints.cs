@@ -32,8 +32,9 @@ public static class ApiEndpoints
             return result.Succeeded ? Results.Empty : Results.Problem(statusCode: 401, title: "Wrong user name or password.");
         }).AllowAnonymous().RequireRateLimiting(WebSetup.LoginLimit).WithSummary("Exchange a user name and password for a bearer token");
 
-        api.MapGet("/proposals", (IMediator m, ClaimsPrincipal user) => m.Send(new ListProposals(Accounts.Accounts.NameOf(user))))
-            .WithSummary("Proposals the user's nation takes part in");
+        api.MapGet("/proposals", (string? after, int? limit, IMediator m, ClaimsPrincipal user) =>
+                m.Send(new ListProposals(Accounts.Accounts.NameOf(user), after, limit ?? Paging.DefaultLimit)))
+            .WithSummary("Proposals the user's nation takes part in, by code; the next page starts after the last code");
         api.MapGet("/proposals/{code}", (string code, int? revision, IMediator m, ClaimsPrincipal user) =>
             m.Send(new ShowProposal(code, revision, Accounts.Accounts.NameOf(user)))).WithSummary("One proposal with its workflow, steps, documents and history");
         api.MapPut("/proposals/{code}", async (string code, ProposalContent content, IMediator m, ClaimsPrincipal user) =>
@@ -53,8 +54,9 @@ public static class ApiEndpoints
             return Results.File(document.Content, "application/pdf", document.FileName);
         }).WithSummary("The exercise plan, memorandum or approval record as PDF (nations the proposal is releasable to)");
 
-        api.MapGet("/steps", (IMediator m, ClaimsPrincipal user) => m.Send(new ListSteps(Accounts.Accounts.NameOf(user))))
-            .WithSummary("The open steps the user may decide");
+        api.MapGet("/steps", (string? proposal, int? limit, IMediator m, ClaimsPrincipal user) =>
+                m.Send(new ListSteps(Accounts.Accounts.NameOf(user), proposal, limit ?? Paging.DefaultLimit)))
+            .WithSummary("The open steps the user may decide, soonest due first");
         api.MapPost("/steps/{id:int}/decision", (int id, DecisionRequest body, IMediator m, ClaimsPrincipal user) =>
             m.Send(new DecideStep(id, body.Decision, body.Comment, Accounts.Accounts.NameOf(user)))).WithSummary("Approve, request changes or reject, with a comment");
         api.MapPost("/steps/{id:int}/delegation", (int id, DelegationRequest body, IMediator m, ClaimsPrincipal user) =>

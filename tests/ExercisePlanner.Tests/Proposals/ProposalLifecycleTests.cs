@@ -84,6 +84,37 @@ public sealed class ProposalLifecycleTests(PlannerFixture fixture) : DatabaseTes
     }
 
     [Fact]
+    public async Task Lists_page_through_the_proposals_a_viewer_may_see_and_follow_revised_participants()
+    {
+        await Fixture.AddStaffAsync();
+        await Fixture.Send(new Core.Features.Users.AddUser("usa.approver", "USA", ["national-approver"]));
+        foreach (var code in new[] { "ALPHA-27", "BRAVO-27", "CHARLIE-27" })
+            await Fixture.Send(new ImportProposal(Samples.Proposal() with { Code = code }, "tur.coordinator"));
+        // Pakistan leaves BRAVO-27 in a revised draft.
+        await Fixture.Send(new ImportProposal(Samples.Proposal() with
+        {
+            Code = "BRAVO-27",
+            Participants = [.. Samples.Proposal().Participants.Where(n => n.Nation != "PAK")],
+            ReleasableTo = [.. Samples.Proposal().ReleasableTo.Where(n => n != "PAK")],
+            CostShares = [new() { Nation = "JOR", Percent = 50 }, new() { Nation = "TUR", Percent = 50 }],
+        }, "tur.coordinator"));
+
+        async Task<string[]> Page(string viewer, string? after = null, int? limit = null) =>
+            [.. (await Fixture.Send(new ListProposals(viewer, after, limit))).Select(p => p.Code)];
+
+        Assert.Equal(["ALPHA-27"], await Page("pak.approver", limit: 1));
+        Assert.Equal(["CHARLIE-27"], await Page("pak.approver", after: "ALPHA-27", limit: 1));
+        Assert.Empty(await Page("pak.approver", after: "CHARLIE-27", limit: 1));
+        Assert.Equal(["ALPHA-27", "BRAVO-27", "CHARLIE-27"], await Page("jor.approver"));
+        Assert.Equal(["ALPHA-27", "BRAVO-27", "CHARLIE-27"], await Page("admin"));
+        Assert.Empty(await Page("usa.approver"));
+        Assert.Equal("Northern Bridge 2027", (await Fixture.Send(new ListProposals("jor.approver", Limit: 1)))[0].Name);
+
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => Fixture.Send(new ListProposals("jor.approver", Limit: 0)));
+        Assert.Equal("limit", refused.Problems[0].Path);
+    }
+
+    [Fact]
     public async Task A_stale_copy_of_a_proposal_cannot_overwrite_a_newer_one()
     {
         await Fixture.AddStaffAsync();

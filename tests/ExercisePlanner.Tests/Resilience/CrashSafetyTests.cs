@@ -41,7 +41,7 @@ public sealed class CrashSafetyTests
         var work = new List<(string Approver, int Step)>();
         foreach (var approver in Approvers)
         {
-            var inbox = await SendAsync(http, HttpMethod.Get, "/api/v1/steps", tokens[approver]);
+            var inbox = await SendAsync(http, HttpMethod.Get, "/api/v1/steps?limit=500", tokens[approver]);
             work.AddRange((await inbox.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(s => (approver, s.GetProperty("id").GetInt32())));
         }
         Assert.Equal(Proposals * Approvers.Length, work.Count);

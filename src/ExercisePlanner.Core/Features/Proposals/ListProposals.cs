@@ -1,18 +1,34 @@
+using System.Linq.Expressions;
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Persistence;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Features.Proposals;
 
-/// <summary>All proposals for the operator; for a signed-in viewer, those they may see.</summary>
-public sealed record ListProposals(string? Viewer = null) : IQuery<IReadOnlyList<ProposalSummary>>;
+/// <summary>
+/// Proposals by code: all of them for the operator; for a signed-in viewer, those they may see. A page
+/// is the <paramref name="Limit"/> proposals after the code <paramref name="After"/>; no limit, all of them.
+/// </summary>
+public sealed record ListProposals(string? Viewer = null, string? After = null, int? Limit = null) : IQuery<IReadOnlyList<ProposalSummary>>;
 
 public sealed record ProposalSummary(
     string Code, string Name, ExerciseType Type, ProposalStatus Status, int Revision, DateOnly StartDate, DateOnly EndDate)
 {
-    public static ProposalSummary From(Proposal p) =>
-        new(p.Code, p.Content.Name, p.Content.Type, p.Status, p.Revision, p.Content.StartDate, p.Content.EndDate);
+    /// <summary>Reads only the list columns, never the content's JSON.</summary>
+    public static readonly Expression<Func<Proposal, ProposalSummary>> Columns =
+        p => new ProposalSummary(p.Code, p.Name, p.Type, p.Status, p.Revision, p.StartDate, p.EndDate);
+
+    private static readonly Func<Proposal, ProposalSummary> FromLoaded = Columns.Compile();
+
+    public static ProposalSummary From(Proposal proposal) => FromLoaded(proposal);
+}
+
+public sealed class ListProposalsValidator : JsonValidator<ListProposals>
+{
+    public ListProposalsValidator() => RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
 }
 
 public sealed class ListProposalsHandler(PlannerDbContext db) : IQueryHandler<ListProposals, IReadOnlyList<ProposalSummary>>
@@ -20,7 +36,10 @@ public sealed class ListProposalsHandler(PlannerDbContext db) : IQueryHandler<Li
     public async ValueTask<IReadOnlyList<ProposalSummary>> Handle(ListProposals query, CancellationToken cancellationToken)
     {
         var viewer = await db.ViewerAsync(query.Viewer, cancellationToken);
-        var proposals = await db.Proposals.AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken);
-        return proposals.Where(viewer.CanSee).Select(ProposalSummary.From).ToList();
+        var proposals = db.Proposals.AsNoTracking().SeenBy(viewer);
+        if (query.After is { } after) proposals = proposals.Where(p => string.Compare(p.Code, after) > 0);
+        var ordered = proposals.OrderBy(p => p.Code);
+        var page = query.Limit is { } limit ? ordered.Take(limit) : ordered;
+        return await page.Select(ProposalSummary.Columns).ToListAsync(cancellationToken);
     }
 }

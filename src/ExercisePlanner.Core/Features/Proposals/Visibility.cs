@@ -28,7 +28,13 @@ public static class Visibility
 
     public static bool CanSee(this User? viewer, Proposal proposal) =>
         viewer is null || viewer.HasRole(User.Admin) || viewer.Name == proposal.Coordinator
-        || proposal.Content.Participants.Any(p => p.Nation == viewer.Nation);
+        || proposal.Nations.Any(n => n.Nation == viewer.Nation);
+
+    /// <summary><see cref="CanSee"/> as a query filter, run by the database over the indexed nations.</summary>
+    public static IQueryable<Proposal> SeenBy(this IQueryable<Proposal> proposals, User? viewer) =>
+        viewer is null || viewer.HasRole(User.Admin)
+            ? proposals
+            : proposals.Where(p => p.Coordinator == viewer.Name || p.Nations.Any(n => n.Nation == viewer.Nation));
 
     /// <summary>Not found rather than forbidden, so a code's existence is not disclosed to outsiders.</summary>
     public static void RequireSight(this User? viewer, Proposal proposal)

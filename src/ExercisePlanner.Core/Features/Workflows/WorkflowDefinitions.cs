@@ -37,6 +37,8 @@ public sealed class WorkflowDefinitions(string directory, TimeProvider clock)
     /// </summary>
     public async Task SyncAsync(PlannerDbContext db, CancellationToken cancellationToken = default)
     {
+        // Under the writer lock: nodes starting together must not both insert the same new version.
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var stored = await db.WorkflowDefinitions.AsNoTracking().ToListAsync(cancellationToken);
         var problems = new List<DefinitionProblem>();
         foreach (var loaded in Catalog.Definitions)
@@ -55,6 +57,7 @@ public sealed class WorkflowDefinitions(string directory, TimeProvider clock)
         }
         if (problems.Count > 0) throw new InvalidDefinitionException(problems);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The definition exactly as the version an instance started with.</summary>

@@ -49,7 +49,7 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
     private async Task LoadAsync()
     {
         Proposal = await Mediator.Send(new ShowProposal(Code, Revision, Actor));
-        Decidable = (await Mediator.Send(new ListSteps(Actor))).Where(s => s.Proposal == Code).Select(s => s.Id).ToHashSet();
+        Decidable = (await Mediator.Send(new ListSteps(Actor, Code))).Select(s => s.Id).ToHashSet();
         if (Request.Query["done"] is { Count: > 0 } done) Message = $"Your decision was recorded: {done}.";
     }
 }

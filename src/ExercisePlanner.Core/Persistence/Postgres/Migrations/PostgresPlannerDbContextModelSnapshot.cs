@@ -1358,8 +1358,18 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1368,6 +1378,11 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1694,7 +1709,7 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Nation", "Status");
+                    b.HasIndex("Nation", "Status", "DueAt");
 
                     b.ToTable("WorkflowSteps");
                 });
@@ -1735,6 +1750,30 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
                     b.HasIndex("FiredAt", "CancelledAt", "DueAt");
 
                     b.ToTable("WorkflowTimers");
+                });
+
+            modelBuilder.Entity("ExercisePlanner.Core.Domain.Proposal", b =>
+                {
+                    b.OwnsMany("ExercisePlanner.Core.Domain.ProposalNation", "Nations", b1 =>
+                        {
+                            b1.Property<int>("ProposalId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Nation")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)");
+
+                            b1.HasKey("ProposalId", "Nation");
+
+                            b1.HasIndex("Nation", "ProposalId");
+
+                            b1.ToTable("ProposalNations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProposalId");
+                        });
+
+                    b.Navigation("Nations");
                 });
 
             modelBuilder.Entity("ExercisePlanner.Core.Domain.ProposalRevision", b =>

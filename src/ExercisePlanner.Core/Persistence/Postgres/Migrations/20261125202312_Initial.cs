@@ -97,6 +97,10 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
                     Content = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
                     Coordinator = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -166,6 +170,24 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
                         principalTable: "Nations",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalNations",
+                columns: table => new
+                {
+                    Nation = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ProposalId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalNations", x => new { x.ProposalId, x.Nation });
+                    table.ForeignKey(
+                        name: "FK_ProposalNations_Proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -524,6 +546,11 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
                 columns: new[] { "Nation", "Role" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProposalNations_Nation_ProposalId",
+                table: "ProposalNations",
+                columns: new[] { "Nation", "ProposalId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProposalRevisions_ProposalId_Number",
                 table: "ProposalRevisions",
                 columns: new[] { "ProposalId", "Number" },
@@ -557,9 +584,9 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
                 column: "InstanceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkflowSteps_Nation_Status",
+                name: "IX_WorkflowSteps_Nation_Status_DueAt",
                 table: "WorkflowSteps",
-                columns: new[] { "Nation", "Status" });
+                columns: new[] { "Nation", "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowTimers_FiredAt_CancelledAt_DueAt",
@@ -583,6 +610,9 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "ProposalNations");
 
             migrationBuilder.DropTable(
                 name: "ProposalRevisions");
