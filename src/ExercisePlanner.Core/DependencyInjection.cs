@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditScope>();
         services.AddSingleton(database);
+        services.AddSingleton<WriterGate>();
         database.AddContext<PlannerDbContext, SqlitePlannerDbContext, PostgresPlannerDbContext>(services);
         services.AddValidatorsFromAssemblyContaining<PlannerDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<IsolatedSender>();

@@ -17,43 +17,28 @@ namespace ExercisePlanner.Benchmarks;
 /// </summary>
 public static class DecisionLatency
 {
-    public static async Task PrintAsync(int proposals)
+    public static async Task PrintAsync(DatabaseSettings database, int proposals)
     {
-        var directory = Directory.CreateTempSubdirectory("planner-bench-").FullName;
-        try
-        {
-            await using var services = new ServiceCollection().AddExercisePlanner(DatabaseSettings.Sqlite(Path.Combine(directory, "bench.db"))).AddPdfDocuments().BuildServiceProvider();
-            await services.InitializePlannerAsync();
-            var sender = services.GetRequiredService<IsolatedSender>();
-            foreach (var user in DemoData.Users) await sender.Send(user);
-            var template = DemoData.Proposal(DateOnly.FromDateTime(DateTime.UtcNow));
-            for (var i = 0; i < proposals; i++)
-            {
-                await sender.Send(new ImportProposal(template with { Code = $"BENCH-{i:0000}" }, DemoData.Coordinator));
-                await sender.Send(new SubmitProposal($"BENCH-{i:0000}", DemoData.Coordinator));
-            }
+        await using var services = new ServiceCollection().AddExercisePlanner(database).AddPdfDocuments().BuildServiceProvider();
+        await services.InitializePlannerAsync();
+        var sender = services.GetRequiredService<IsolatedSender>();
+        await services.GetRequiredService<DemoScenario>().SeedInFlightAsync(proposals, "BENCH");
 
-            // Every national approval but the last only records a decision; the fourth also opens the next stage.
-            var times = new List<double>();
-            var opening = new List<double>();
-            foreach (var approver in new[] { "jor.approver", "tur.approver", "pak.approver", "idn.approver" })
-            {
-                foreach (var step in await sender.Send(new ListSteps(approver)))
-                {
-                    var watch = Stopwatch.StartNew();
-                    var result = await sender.Send(new DecideStep(step.Id, Decision.Approve, "Concur.", approver));
-                    var elapsed = watch.Elapsed.TotalMilliseconds;
-                    times.Add(elapsed);
-                    if (result.Opened.Count > 0) opening.Add(elapsed);
-                }
-            }
-            Console.WriteLine($"decisions: {times.Count} on {proposals} proposals; all: {Summary(times)}; decision that opens the next stage: {Summary(opening)}");
-        }
-        finally
+        // Every national approval but the last only records a decision; the fourth also opens the next stage.
+        var times = new List<double>();
+        var opening = new List<double>();
+        foreach (var approver in DemoData.NationalApprovers)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
+            foreach (var step in await sender.Send(new ListSteps(approver)))
+            {
+                var watch = Stopwatch.StartNew();
+                var result = await sender.Send(new DecideStep(step.Id, Decision.Approve, "Concur.", approver));
+                var elapsed = watch.Elapsed.TotalMilliseconds;
+                times.Add(elapsed);
+                if (result.Opened.Count > 0) opening.Add(elapsed);
+            }
         }
+        Console.WriteLine($"in-process decisions on {database.Provider}: {times.Count} on {proposals} proposals; all: {Summary(times)}; decision that opens the next stage: {Summary(opening)}");
     }
 
     private static string Summary(List<double> times)

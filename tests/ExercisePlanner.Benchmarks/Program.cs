@@ -1,10 +1,29 @@
 using BenchmarkDotNet.Running;
 using ExercisePlanner.Benchmarks;
+using ExercisePlanner.Testing;
 
-// `-- --measure`: quick measured runs that print figures; anything else goes to BenchmarkDotNet.
+// Measured runs that print figures (docs/benchmarks.md); anything else goes to BenchmarkDotNet.
+//   --measure             documents and in-process decisions
+//   --http [--nodes N]    decisions per second over HTTP with 1, 8 and 32 clients, and the hosts' peak memory
+//   --dashboard           the dashboard's queries on 100,000 proposals and 1,000,000 steps
+//   --postgres SERVER     any of them on a scratch database of that PostgreSQL server instead of an SQLite file
+var postgres = Option("--postgres");
 if (args.Contains("--measure"))
 {
     MeasuredRun.Print(iterations: 30);
-    await DecisionLatency.PrintAsync(proposals: 250);
+    await using var database = new ScratchDatabase("bench", postgres);
+    await DecisionLatency.PrintAsync(database.Settings, proposals: 250);
+}
+else if (args.Contains("--http"))
+{
+    await using var database = new ScratchDatabase("load", postgres);
+    await HttpLoad.PrintAsync(database.Settings, nodes: int.Parse(Option("--nodes") ?? "1"), clients: [1, 8, 32], decisionsPerRun: 2000);
+}
+else if (args.Contains("--dashboard"))
+{
+    await using var database = new ScratchDatabase("dashboard", postgres);
+    await DashboardQueries.PrintAsync(database.Settings, proposals: 100_000, stepsPerProposal: 10);
 }
 else BenchmarkSwitcher.FromAssembly(typeof(DocumentBenchmarks).Assembly).Run(args);
+
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

@@ -38,10 +38,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public static DatabaseSettings FromEnvironment(string? sqlitePath) => Resolve(
         Environment.GetEnvironmentVariable(ProviderVariable), sqlitePath, Environment.GetEnvironmentVariable(ConnectionStringVariable));
 
+    /// <summary>
+    /// Collections are loaded by a query each (split queries): one query joining an instance's steps and
+    /// their timers made SQLite build that join for every step in the database before filtering.
+    /// </summary>
     public void Configure(DbContextOptionsBuilder options)
     {
-        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString);
-        else options.UseNpgsql(ConnectionString);
+        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        else options.UseNpgsql(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
     }
 
     /// <summary>
@@ -54,10 +58,20 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             ? services.AddDbContext<TContext, TSqlite>(Configure)
             : services.AddDbContext<TContext, TPostgres>(Configure);
 
+    /// <summary>The SQLite file, or null on PostgreSQL.</summary>
+    public string? SqlitePath => Provider == DatabaseProvider.Sqlite
+        ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : null;
+
+    /// <summary>The settings as the web host's configuration keys; as environment variables, ':' becomes '__'.</summary>
+    public IReadOnlyDictionary<string, string> Configuration() => SqlitePath is { } path
+        ? new Dictionary<string, string> { ["Database:Path"] = path }
+        : new Dictionary<string, string> { ["Database:Provider"] = nameof(DatabaseProvider.Postgres), ["Database:ConnectionString"] = ConnectionString };
+
     /// <summary>Where the data is, for logs and messages; never the password.</summary>
     public override string ToString()
     {
-        if (Provider == DatabaseProvider.Sqlite) return "SQLite " + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        if (SqlitePath is { } path) return "SQLite " + path;
         var server = new NpgsqlConnectionStringBuilder(ConnectionString);
         return $"PostgreSQL {server.Host}:{server.Port}/{server.Database}";
     }

@@ -6,7 +6,6 @@ using ExercisePlanner.Core.Features.Documents;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ExercisePlanner.Core.Persistence;
@@ -15,12 +14,9 @@ namespace ExercisePlanner.Core.Persistence;
 /// The planner's state. Abstract because each provider has its own subclass, and EF finds a
 /// provider's migrations by that type (<see cref="Sqlite.SqlitePlannerDbContext"/>, <see cref="Postgres.PostgresPlannerDbContext"/>).
 /// </summary>
-public abstract class PlannerDbContext(DbContextOptions options, AuditScope auditScope, TimeProvider clock)
+public abstract class PlannerDbContext(DbContextOptions options, AuditScope auditScope, TimeProvider clock, WriterGate writers)
     : DbContext(options)
 {
-    // Any fixed number: the PostgreSQL advisory lock that stands for "the writer".
-    private const long WriterLock = 0x45504C4E; // "EPLN"
-
     public DbSet<Nation> Nations => Set<Nation>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
@@ -150,18 +146,12 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
     }
 
     /// <summary>
-    /// A transaction in which this process is the only writer until it ends, on every node: SQLite's
-    /// BEGIN IMMEDIATE takes the file's write lock; on PostgreSQL a transaction-scoped advisory lock does
-    /// the same. The audit chain needs one writer at a time (each entry links to the one before), and the
-    /// commands rely on it: what they read inside the transaction stays true until they commit.
+    /// A transaction in which this process is the only writer until it ends, on every node (see
+    /// <see cref="WriteTransaction"/>). The audit chain needs one writer at a time (each entry links to the
+    /// one before), and the commands rely on it: what they read inside the transaction stays true until they commit.
     /// </summary>
-    public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken)
-    {
-        var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        if (Database.IsNpgsql())
-            await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLock})", cancellationToken);
-        return transaction;
-    }
+    public Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
+        WriteTransaction.BeginAsync(Database, writers, cancellationToken);
 
     private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ExercisePlanner.Testing;
 
 namespace ExercisePlanner.Tests.Infrastructure;
 

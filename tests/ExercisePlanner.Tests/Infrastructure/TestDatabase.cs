@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Respawn;
 using Respawn.Graph;
+using ExercisePlanner.Testing;
 
 namespace ExercisePlanner.Tests.Infrastructure;
 
@@ -19,41 +20,26 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string ServerVariable = "EXERCISEPLANNER_TEST_POSTGRES";
     private static readonly string? Server = Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } server ? server : null;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("planner-").FullName;
-    private readonly string? _postgresName;
+    private readonly ScratchDatabase _scratch;
 
-    private TestDatabase(string name, bool postgres)
-    {
-        if (!postgres)
-        {
-            Settings = DatabaseSettings.Sqlite(Path.Combine(_directory, name + ".db"));
-            return;
-        }
-        _postgresName = $"planner_{name.ToLowerInvariant()}_{Guid.NewGuid():N}"[..40];
-        Settings = DatabaseSettings.Postgres(new NpgsqlConnectionStringBuilder(Server) { Database = _postgresName }.ToString());
-    }
+    private TestDatabase(string name, bool postgres) => _scratch = new ScratchDatabase(name, postgres ? Server : null);
 
     public static TestDatabase Create(string name) => new(name, postgres: Server is not null);
 
     /// <summary>An SQLite file whatever the server, for what only a file can show (the command line's <c>--db</c>).</summary>
     public static TestDatabase CreateSqlite(string name) => new(name, postgres: false);
 
-    private bool OnPostgres => _postgresName is not null;
-    public string? SqlitePath => OnPostgres ? null : new SqliteConnectionStringBuilder(Settings.ConnectionString).DataSource;
-    public DatabaseSettings Settings { get; }
+    public DatabaseSettings Settings => _scratch.Settings;
+    private bool OnPostgres => Settings.Provider == DatabaseProvider.Postgres;
+    public string? SqlitePath => Settings.SqlitePath;
 
     /// <summary>A folder of the fixture's own, for files beside the database (PDFs, inputs).</summary>
-    public string Folder => _directory;
-
-    /// <summary>The settings as web host configuration keys.</summary>
-    public IReadOnlyDictionary<string, string> Configuration => OnPostgres
-        ? new Dictionary<string, string> { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = Settings.ConnectionString }
-        : new Dictionary<string, string> { ["Database:Path"] = SqlitePath! };
+    public string Folder => _scratch.Folder;
 
     /// <summary>The settings as environment variables, for the web host and the command line started as processes.</summary>
     public void ApplyTo(IDictionary<string, string?> environment)
     {
-        foreach (var (key, value) in Configuration) environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in Settings.Configuration()) environment[key.Replace(":", "__")] = value;
         if (SqlitePath is not null) environment[Database.PathVariable] = SqlitePath;
     }
 
@@ -148,18 +134,5 @@ public sealed class TestDatabase : IAsyncDisposable
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_postgresName is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ToString());
-            await server.OpenAsync();
-            await using var drop = server.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)";
-            await drop.ExecuteNonQueryAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _scratch.DisposeAsync();
 }

@@ -26,7 +26,7 @@ namespace ExercisePlanner.Tests.Resilience;
 public sealed class CrashSafetyTests
 {
     private const int Proposals = 250; // four national steps each: 1,000 decisions
-    private static readonly string[] Approvers = ["jor.approver", "tur.approver", "pak.approver", "idn.approver"];
+    private static readonly IReadOnlyList<string> Approvers = DemoData.NationalApprovers;
 
     [Fact]
     public async Task Decisions_acknowledged_before_a_kill_survive_it()
@@ -44,7 +44,7 @@ public sealed class CrashSafetyTests
             var inbox = await SendAsync(http, HttpMethod.Get, "/api/v1/steps?limit=500", tokens[approver]);
             work.AddRange((await inbox.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(s => (approver, s.GetProperty("id").GetInt32())));
         }
-        Assert.Equal(Proposals * Approvers.Length, work.Count);
+        Assert.Equal(Proposals * Approvers.Count, work.Count);
 
         var acknowledged = new ConcurrentBag<int>();
         using var gate = new SemaphoreSlim(32);
@@ -105,15 +105,7 @@ public sealed class CrashSafetyTests
     {
         await using var services = Services(database);
         await services.InitializePlannerAsync();
-        var sender = services.GetRequiredService<IsolatedSender>();
-        foreach (var user in DemoData.Users) await sender.Send(user);
-        var template = DemoData.Proposal(DateOnly.FromDateTime(DateTime.UtcNow));
-        for (var i = 0; i < Proposals; i++)
-        {
-            var content = template with { Code = $"LOAD-{i:000}" };
-            await sender.Send(new ImportProposal(content, DemoData.Coordinator));
-            await sender.Send(new SubmitProposal(content.Code, DemoData.Coordinator));
-        }
+        await services.GetRequiredService<DemoScenario>().SeedInFlightAsync(Proposals);
     }
 
     private static ServiceProvider Services(DatabaseSettings database) =>

@@ -25,7 +25,7 @@ public sealed class WebFixture : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Database.Configuration) builder.UseSetting(key, value);
+        foreach (var (key, value) in Database.Settings.Configuration()) builder.UseSetting(key, value);
         builder.UseSetting("Admin:UserName", "admin");
         builder.UseSetting("Admin:Nation", "TUR");
         builder.UseSetting("Admin:Password", Password);

@@ -22,6 +22,9 @@ public static class DemoData
 
     public const string Coordinator = "tur.coordinator";
 
+    /// <summary>Who decides the first stage of the demo proposal: one approver per contributing nation.</summary>
+    public static IReadOnlyList<string> NationalApprovers { get; } = ["jor.approver", "tur.approver", "pak.approver", "idn.approver"];
+
     public static ProposalContent Proposal(DateOnly today)
     {
         var start = today.AddDays(180);

@@ -58,7 +58,7 @@ public sealed class DemoScenario(IsolatedSender sender, IServiceScopeFactory sco
     {
         foreach (var user in DemoData.Users.Where(u => u.Name != DemoData.Coordinator))
         {
-            var steps = (await sender.Send(new ListSteps(user.Name), cancellationToken)).Where(s => s.Proposal == code);
+            var steps = await sender.Send(new ListSteps(user.Name, code), cancellationToken);
             foreach (var step in steps)
             {
                 var (decision, comment) = user.Name == ChangeRequester && revision == 1
@@ -80,6 +80,24 @@ public sealed class DemoScenario(IsolatedSender sender, IServiceScopeFactory sco
             _ => share,
         }).ToList(),
     };
+
+    /// <summary>
+    /// The demo staff and <paramref name="count"/> copies of the demo proposal, each submitted and waiting
+    /// on its national approvals (<see cref="DemoData.NationalApprovers"/>): the load that the benchmarks and
+    /// the crash test drive.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SeedInFlightAsync(int count, string prefix = "LOAD", CancellationToken cancellationToken = default)
+    {
+        await SeedUsersAsync(cancellationToken);
+        var template = DemoData.Proposal(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var codes = Enumerable.Range(0, count).Select(i => $"{prefix}-{i:00000}").ToList();
+        foreach (var code in codes)
+        {
+            await sender.Send(new ImportProposal(template with { Code = code }, DemoData.Coordinator, "load"), cancellationToken);
+            await sender.Send(new SubmitProposal(code, DemoData.Coordinator), cancellationToken);
+        }
+        return codes;
+    }
 
     private async Task<int> SeedUsersAsync(CancellationToken cancellationToken)
     {

@@ -37,7 +37,9 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
             ?? throw new NotFoundException($"no step with id {command.StepId}");
         var instance = await db.WorkflowInstances.Include(i => i.Steps).ThenInclude(s => s.Timers)
             .SingleAsync(i => i.Id == step.InstanceId, cancellationToken);
-        var proposal = await db.Proposals.SingleAsync(p => p.Code == instance.SubjectKey, cancellationToken);
+        // The proposal itself (and its content's JSON) is loaded only if this decision concludes the workflow.
+        var proposal = await db.Proposals.AsNoTracking().Where(p => p.Code == instance.SubjectKey)
+            .Select(p => new { p.Id, p.Code, p.Coordinator, p.Status }).SingleAsync(cancellationToken);
         if (actor.Name == proposal.Coordinator || actor.Name == instance.StartedBy)
             throw new ForbiddenException($"{actor.Name} coordinates proposal {proposal.Code} and may not decide its steps");
 
@@ -55,9 +57,15 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
             case Refusal.StepNotOpen: throw new ConflictException(outcome.Reason);
             default: throw new ForbiddenException(outcome.Reason);
         }
-        if (outcome.Status != InstanceStatus.Running) proposal.Conclude(outcome.Status.ToProposalStatus(), now);
+        var status = proposal.Status;
+        if (outcome.Status != InstanceStatus.Running)
+        {
+            var concluded = await db.Proposals.SingleAsync(p => p.Id == proposal.Id, cancellationToken);
+            concluded.Conclude(outcome.Status.ToProposalStatus(), now);
+            status = concluded.Status;
+        }
         foreach (var action in outcome.Actions) await mediator.Send(WorkflowActions.For(action, proposal.Code), cancellationToken);
 
-        return new StepDecided(StepView.From(step), proposal.Status, outcome.Opened.Select(StepView.From).ToList());
+        return new StepDecided(StepView.From(step), status, outcome.Opened.Select(StepView.From).ToList());
     }
 }

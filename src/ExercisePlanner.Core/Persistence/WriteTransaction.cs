@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ExercisePlanner.Core.Persistence;
+
+/// <summary>
+/// The writers of one node (one service provider) queue here, in order and without polling, before they
+/// ask the database for its writer lock. SQLite's own busy handling sleeps and retries, which under
+/// concurrent requests cost more than the writes themselves; across nodes the database's lock still decides.
+/// </summary>
+public sealed class WriterGate
+{
+    internal SemaphoreSlim Semaphore { get; } = new(1, 1);
+}
+
+/// <summary>A transaction holding this node's writer gate and the database's writer lock until it ends.</summary>
+public sealed class WriteTransaction : IAsyncDisposable
+{
+    // Any fixed number: the PostgreSQL advisory lock that stands for "the writer".
+    private const long WriterLock = 0x45504C4E; // "EPLN"
+
+    private readonly IDbContextTransaction _transaction;
+    private readonly SemaphoreSlim _gate;
+
+    private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim gate) => (_transaction, _gate) = (transaction, gate);
+
+    internal static async Task<WriteTransaction> BeginAsync(DatabaseFacade database, WriterGate gate, CancellationToken cancellationToken)
+    {
+        await gate.Semaphore.WaitAsync(cancellationToken);
+        try
+        {
+            // BEGIN IMMEDIATE on SQLite takes the file's write lock; PostgreSQL needs the advisory lock for it.
+            var transaction = await database.BeginTransactionAsync(cancellationToken);
+            if (database.IsNpgsql())
+                await database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLock})", cancellationToken);
+            return new WriteTransaction(transaction, gate.Semaphore);
+        }
+        catch
+        {
+            gate.Semaphore.Release();
+            throw;
+        }
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await _transaction.DisposeAsync(); }
+        finally { _gate.Release(); }
+    }
+}
