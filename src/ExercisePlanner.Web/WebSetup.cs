@@ -9,6 +9,7 @@ using ExercisePlanner.Web.Accounts.Postgres;
 using ExercisePlanner.Web.Accounts.Sqlite;
 using ExercisePlanner.Web.Api;
 using ExercisePlanner.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,7 @@ public static class WebSetup
 
         services.AddExercisePlanner(database, config["Workflows:Path"]).AddPdfDocuments();
         database.AddContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(services);
+        services.AddDataProtection().SetApplicationName("ExercisePlanner").PersistKeysToDbContext<AccountsDbContext>();
         services.AddIdentityApiEndpoints<IdentityUser>(options =>
             {
                 options.Password.RequiredLength = 10;

@@ -6,11 +6,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ExercisePlanner.Core;
 using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Features.Audit;
 using ExercisePlanner.Core.Features.Demo;
 using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Documents;
 using ExercisePlanner.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExercisePlanner.Benchmarks;
@@ -58,6 +60,7 @@ public static class HttpLoad
             }
             foreach (var (host, i) in hosts.Select((h, i) => (h, i)))
                 Console.WriteLine($"  node {i + 1} peak memory (VmHWM): {host.PeakMemoryBytes / 1024.0 / 1024.0:0} MiB");
+            await CheckAsync(database, work.Count - queue.Count);
         }
         finally
         {
@@ -93,6 +96,17 @@ public static class HttpLoad
         }));
         var sorted = latencies.Order().ToList();
         return new Run(work.Count / watch.Elapsed.TotalSeconds, sorted[sorted.Count / 2], sorted[(int)(sorted.Count * 0.99)], failures);
+    }
+
+    /// <summary>After the runs, whatever the nodes: every decision stored once, and the audit chain intact.</summary>
+    private static async Task CheckAsync(DatabaseSettings database, int sent)
+    {
+        await using var services = new ServiceCollection().AddExercisePlanner(database).AddPdfDocuments().BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
+        var decided = await db.WorkflowSteps.CountAsync(s => s.DecidedBy != null);
+        var audit = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new VerifyAudit());
+        Console.WriteLine($"  check: {sent} decisions sent, {decided} steps decided; audit chain of {audit.Entries} entries {(audit.Intact ? "intact" : "BROKEN")}");
     }
 
     /// <summary>Proposals in national review, and every open national step with the approver who may decide it, in random order.</summary>

@@ -58,7 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Empties every table but the reference data: nations, and the workflow definition versions synchronised at start-up.</summary>
+    /// <summary>Empties every table but the reference data: nations, the workflow definition versions synchronised at start-up, and the running host's signing keys.</summary>
     public async Task<Respawner> RespawnerAsync()
     {
         await using var connection = await OpenAsync();
@@ -67,7 +67,7 @@ public sealed class TestDatabase : IAsyncDisposable
             DbAdapter = OnPostgres ? DbAdapter.Postgres : DbAdapter.Sqlite,
             SchemasToInclude = OnPostgres ? ["public"] : [],
             WithReseed = true,
-            TablesToIgnore = [new Table("Nations"), new Table("WorkflowDefinitions"), new Table("__EFMigrationsHistory")],
+            TablesToIgnore = [new Table("Nations"), new Table("WorkflowDefinitions"), new Table("DataProtectionKeys"), new Table("__EFMigrationsHistory")],
         });
     }
 

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using ExercisePlanner.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExercisePlanner.Tests.Web;
 
@@ -17,6 +19,21 @@ public sealed class WebApiTests(WebFixture web) : IAsyncLifetime
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    [Fact]
+    public async Task A_second_node_on_the_same_database_accepts_the_first_nodes_tokens()
+    {
+        var approver = await web.ClientAsAsync("jor.approver");
+        await using var secondNode = web.WithWebHostBuilder(_ => { });
+        using var client = secondNode.CreateClient();
+        client.DefaultRequestHeaders.Authorization = approver.DefaultRequestHeaders.Authorization;
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/steps")).StatusCode);
+        // The key that signed the token is in the shared database, not in a node's own folder.
+        await using var scope = web.Services.CreateAsyncScope();
+        Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<ExercisePlanner.Web.Accounts.AccountsDbContext>()
+            .DataProtectionKeys.ToListAsync());
+    }
 
     [Fact]
     public async Task A_proposal_goes_from_draft_to_approved_pdfs_over_the_api()
