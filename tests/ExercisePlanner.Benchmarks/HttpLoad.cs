@@ -48,7 +48,7 @@ public static class HttpLoad
             }
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(60) };
             var tokens = new Dictionary<string, string>();
-            foreach (var approver in DemoData.NationalApprovers) tokens[approver] = await TokenAsync(http, hosts[0].BaseUrl, approver);
+            foreach (var approver in DemoData.NationalApprovers) tokens[approver] = await hosts[0].TokenAsync(http, approver, "Exercise-2027");
 
             var queue = new Queue<(string Approver, int Step)>(work);
             await RunAsync(http, hosts, tokens, Take(queue, warmUp), 8); // JIT, connection pools, SQLite page cache
@@ -124,11 +124,4 @@ public static class HttpLoad
 
     private static List<T> Take<T>(Queue<T> queue, int count) =>
         [.. Enumerable.Range(0, Math.Min(count, queue.Count)).Select(_ => queue.Dequeue())];
-
-    private static async Task<string> TokenAsync(HttpClient http, string baseUrl, string user)
-    {
-        var response = await http.PostAsJsonAsync($"{baseUrl}/api/v1/auth/token", new { userName = user, password = "Exercise-2027" });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 
 namespace ExercisePlanner.Testing;
@@ -45,6 +46,14 @@ public sealed class WebHostProcess(string workingDirectory, IReadOnlyDictionary<
             await Task.Delay(200);
         }
         throw new TimeoutException("the web host did not start within 60 s");
+    }
+
+    /// <summary>Signs a user in and returns the bearer token (the API's <c>POST /api/v1/auth/token</c>).</summary>
+    public async Task<string> TokenAsync(HttpClient http, string user, string password)
+    {
+        var response = await http.PostAsJsonAsync($"{BaseUrl}/api/v1/auth/token", new { userName = user, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as when the machine loses the process.</summary>

@@ -23,6 +23,7 @@ public sealed class WebProcess : IAsyncDisposable
 
     public Task StartAsync() => _host.StartAsync();
     public Task KillAsync() => _host.KillAsync();
+    public Task<string> TokenAsync(HttpClient http, string user, string password) => _host.TokenAsync(http, user, password);
 
     public async ValueTask DisposeAsync()
     {

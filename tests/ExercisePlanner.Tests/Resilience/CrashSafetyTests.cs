@@ -37,7 +37,7 @@ public sealed class CrashSafetyTests
 
         using var http = new HttpClient { BaseAddress = new Uri(web.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
         var tokens = new Dictionary<string, string>();
-        foreach (var approver in Approvers) tokens[approver] = await TokenAsync(http, approver);
+        foreach (var approver in Approvers) tokens[approver] = await web.TokenAsync(http, approver, "Exercise-2027");
         var work = new List<(string Approver, int Step)>();
         foreach (var approver in Approvers)
         {
@@ -110,13 +110,6 @@ public sealed class CrashSafetyTests
 
     private static ServiceProvider Services(DatabaseSettings database) =>
         new ServiceCollection().AddExercisePlanner(database).AddPdfDocuments().BuildServiceProvider();
-
-    private static async Task<string> TokenAsync(HttpClient http, string user)
-    {
-        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = "Exercise-2027" });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string token, object? body = null)
     {
