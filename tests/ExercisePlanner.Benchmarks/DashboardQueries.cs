@@ -9,9 +9,9 @@ using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Persistence;
-using ExercisePlanner.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ExercisePlanner.Testing;
 
 namespace ExercisePlanner.Benchmarks;
 
@@ -28,7 +28,7 @@ public static class DashboardQueries
 
     public static async Task PrintAsync(DatabaseSettings database, int proposals, int stepsPerProposal)
     {
-        await using var services = new ServiceCollection().AddExercisePlanner(database).AddPdfDocuments().BuildServiceProvider();
+        await using var services = PlannerServices.Build(database);
         await services.InitializePlannerAsync();
         var sender = services.GetRequiredService<IsolatedSender>();
         await sender.Send(new AddUser(DemoData.Coordinator, "TUR", ["coordinator"]));

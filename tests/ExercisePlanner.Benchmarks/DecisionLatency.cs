@@ -5,9 +5,9 @@ using ExercisePlanner.Core.Features.Demo;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Core.Persistence;
-using ExercisePlanner.Documents;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using ExercisePlanner.Testing;
 
 namespace ExercisePlanner.Benchmarks;
 
@@ -19,7 +19,7 @@ public static class DecisionLatency
 {
     public static async Task PrintAsync(DatabaseSettings database, int proposals)
     {
-        await using var services = new ServiceCollection().AddExercisePlanner(database).AddPdfDocuments().BuildServiceProvider();
+        await using var services = PlannerServices.Build(database);
         await services.InitializePlannerAsync();
         var sender = services.GetRequiredService<IsolatedSender>();
         await services.GetRequiredService<DemoScenario>().SeedInFlightAsync(proposals, "BENCH");

@@ -10,7 +10,6 @@ using ExercisePlanner.Core.Features.Audit;
 using ExercisePlanner.Core.Features.Demo;
 using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Core.Persistence;
-using ExercisePlanner.Documents;
 using ExercisePlanner.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +34,7 @@ public static class HttpLoad
             ["Logging__LogLevel__Default"] = "Warning",
             ["Timers__SweepSeconds"] = "3600",
         };
-        foreach (var (key, value) in database.Configuration()) environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in database.Environment()) environment[key] = value;
         var hosts = new List<WebHostProcess>();
         try
         {
@@ -101,7 +100,7 @@ public static class HttpLoad
     /// <summary>After the runs, whatever the nodes: every decision stored once, and the audit chain intact.</summary>
     private static async Task CheckAsync(DatabaseSettings database, int sent)
     {
-        await using var services = new ServiceCollection().AddExercisePlanner(database).AddPdfDocuments().BuildServiceProvider();
+        await using var services = PlannerServices.Build(database);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
         var decided = await db.WorkflowSteps.CountAsync(s => s.DecidedBy != null);
@@ -112,7 +111,7 @@ public static class HttpLoad
     /// <summary>Proposals in national review, and every open national step with the approver who may decide it, in random order.</summary>
     private static async Task<List<(string Approver, int Step)>> SeedAsync(DatabaseSettings database, int proposals)
     {
-        await using var services = new ServiceCollection().AddExercisePlanner(database).AddPdfDocuments().BuildServiceProvider();
+        await using var services = PlannerServices.Build(database);
         await services.InitializePlannerAsync();
         await services.GetRequiredService<DemoScenario>().SeedInFlightAsync(proposals);
         var sender = services.GetRequiredService<IsolatedSender>();

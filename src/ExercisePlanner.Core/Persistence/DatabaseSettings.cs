@@ -1,7 +1,6 @@
 using ExercisePlanner.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace ExercisePlanner.Core.Persistence;
 
@@ -36,7 +35,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     /// <summary>Settings from the environment, for programs without a configuration file (the command line).</summary>
     public static DatabaseSettings FromEnvironment(string? sqlitePath) => Resolve(
-        Environment.GetEnvironmentVariable(ProviderVariable), sqlitePath, Environment.GetEnvironmentVariable(ConnectionStringVariable));
+        System.Environment.GetEnvironmentVariable(ProviderVariable), sqlitePath, System.Environment.GetEnvironmentVariable(ConnectionStringVariable));
 
     /// <summary>
     /// Collections are loaded by a query each (split queries): one query joining an instance's steps and
@@ -63,16 +62,16 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource
         : null;
 
-    /// <summary>The settings as the web host's configuration keys; as environment variables, ':' becomes '__'.</summary>
+    /// <summary>The settings as the web host's configuration keys.</summary>
     public IReadOnlyDictionary<string, string> Configuration() => SqlitePath is { } path
         ? new Dictionary<string, string> { ["Database:Path"] = path }
         : new Dictionary<string, string> { ["Database:Provider"] = nameof(DatabaseProvider.Postgres), ["Database:ConnectionString"] = ConnectionString };
 
-    /// <summary>Where the data is, for logs and messages; never the password.</summary>
-    public override string ToString()
+    /// <summary>The settings as environment variables, read by the web host and the command line alike.</summary>
+    public IReadOnlyDictionary<string, string> Environment()
     {
-        if (SqlitePath is { } path) return "SQLite " + path;
-        var server = new NpgsqlConnectionStringBuilder(ConnectionString);
-        return $"PostgreSQL {server.Host}:{server.Port}/{server.Database}";
+        var variables = Configuration().ToDictionary(setting => setting.Key.Replace(":", "__"), setting => setting.Value);
+        if (SqlitePath is { } path) variables[Database.PathVariable] = path;
+        return variables;
     }
 }

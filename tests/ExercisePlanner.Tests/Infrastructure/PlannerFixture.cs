@@ -2,7 +2,7 @@ using ExercisePlanner.Core;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Persistence;
-using ExercisePlanner.Documents;
+using ExercisePlanner.Testing;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Respawn;
@@ -29,10 +29,7 @@ public sealed class PlannerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Clock);
-        Services = services.AddExercisePlanner(Database.Settings, Workflows).AddPdfDocuments().BuildServiceProvider(validateScopes: true);
-        await Services.InitializePlannerAsync();
+        Services = await RestartAsync();
         _respawner = await Database.RespawnerAsync();
     }
 
@@ -58,9 +55,7 @@ public sealed class PlannerFixture : IAsyncLifetime
     /// <summary>The same database with the services built anew, as after a restart, optionally with other definitions.</summary>
     public async Task<ServiceProvider> RestartAsync(string? workflows = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Clock);
-        var provider = services.AddExercisePlanner(Database.Settings, workflows ?? Workflows).AddPdfDocuments().BuildServiceProvider(validateScopes: true);
+        var provider = PlannerServices.Build(Database.Settings, Clock, workflows ?? Workflows);
         await provider.InitializePlannerAsync();
         return provider;
     }

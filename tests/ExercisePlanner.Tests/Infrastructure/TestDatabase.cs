@@ -39,8 +39,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The settings as environment variables, for the web host and the command line started as processes.</summary>
     public void ApplyTo(IDictionary<string, string?> environment)
     {
-        foreach (var (key, value) in Settings.Configuration()) environment[key.Replace(":", "__")] = value;
-        if (SqlitePath is not null) environment[Database.PathVariable] = SqlitePath;
+        foreach (var (key, value) in Settings.Environment()) environment[key] = value;
     }
 
     public async Task<DbConnection> OpenAsync()

@@ -4,12 +4,12 @@ using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Persistence;
-using ExercisePlanner.Documents;
 using ExercisePlanner.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using ExercisePlanner.Testing;
 
 namespace ExercisePlanner.Tests.Persistence;
 
@@ -23,7 +23,7 @@ public sealed class SqliteUpgradeTests : IAsyncDisposable
     [Fact]
     public async Task Proposals_stored_before_the_list_columns_get_them_from_their_content()
     {
-        await using var services = new ServiceCollection().AddExercisePlanner(_database.Settings).AddPdfDocuments().BuildServiceProvider();
+        await using var services = PlannerServices.Build(_database.Settings);
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();

@@ -9,11 +9,11 @@ using ExercisePlanner.Core.Features.Audit;
 using ExercisePlanner.Core.Features.Demo;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Persistence;
-using ExercisePlanner.Documents;
 using ExercisePlanner.Tests.Infrastructure;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ExercisePlanner.Testing;
 
 namespace ExercisePlanner.Tests.Resilience;
 
@@ -67,7 +67,7 @@ public sealed class CrashSafetyTests
         Assert.Equal(1, killed);
 
         await web.StartAsync(); // the same database after the crash
-        await using var services = Services(web.Database.Settings);
+        await using var services = PlannerServices.Build(web.Database.Settings);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
         var steps = await db.WorkflowSteps.AsNoTracking().ToListAsync();
@@ -103,13 +103,10 @@ public sealed class CrashSafetyTests
 
     private static async Task SeedAsync(DatabaseSettings database)
     {
-        await using var services = Services(database);
+        await using var services = PlannerServices.Build(database);
         await services.InitializePlannerAsync();
         await services.GetRequiredService<DemoScenario>().SeedInFlightAsync(Proposals);
     }
-
-    private static ServiceProvider Services(DatabaseSettings database) =>
-        new ServiceCollection().AddExercisePlanner(database).AddPdfDocuments().BuildServiceProvider();
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string token, object? body = null)
     {
