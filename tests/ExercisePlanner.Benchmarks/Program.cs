@@ -6,6 +6,7 @@ using ExercisePlanner.Testing;
 //   --measure             documents and in-process decisions
 //   --http [--nodes N]    decisions per second over HTTP with 1, 8 and 32 clients, and the hosts' peak memory
 //   --dashboard           the dashboard's queries on 100,000 proposals and 1,000,000 steps
+//   --writer-lock         the longest hold of the writer lock, and decisions while the largest proposals are imported
 //   --postgres SERVER     any of them on a scratch database of that PostgreSQL server instead of an SQLite file
 var postgres = Option("--postgres");
 if (args.Contains("--measure"))
@@ -23,6 +24,11 @@ else if (args.Contains("--dashboard"))
 {
     await using var database = new ScratchDatabase("dashboard", postgres);
     await DashboardQueries.PrintAsync(database.Settings, proposals: 100_000, stepsPerProposal: 10);
+}
+else if (args.Contains("--writer-lock"))
+{
+    await using var database = new ScratchDatabase("lock", postgres);
+    await WriterLockHold.PrintAsync(database.Settings, decisions: 400);
 }
 else BenchmarkSwitcher.FromAssembly(typeof(DocumentBenchmarks).Assembly).Run(args);
 

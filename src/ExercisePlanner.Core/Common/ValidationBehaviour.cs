@@ -12,7 +12,13 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
     {
         ControlCharacters.Refuse(message);
         foreach (var validator in validators)
-            (await validator.ValidateAsync(message, cancellationToken)).ThrowIfInvalid();
+            (await validator.ValidateAsync(message, cancellationToken)).ThrowIfInvalid((message as ISourcedRequest)?.Source);
         return await next(message, cancellationToken);
     }
+}
+
+/// <summary>A request that carries a document read from somewhere (a file, a request body): problems name it.</summary>
+public interface ISourcedRequest
+{
+    string? Source { get; }
 }

@@ -8,6 +8,8 @@ public static class Database
 {
     public const string PathVariable = "EXERCISEPLANNER_DB";
     public const string DefaultPath = "exerciseplanner.db";
+    /// <summary>Seconds a writer of another process waits for SQLite's lock before giving up; writers of one process queue without limit (<see cref="WriterGate"/>).</summary>
+    public const int BusyTimeoutSeconds = 30;
 
     public static string ResolvePath(string? path) =>
         Path.GetFullPath(path ?? Environment.GetEnvironmentVariable(PathVariable) ?? DefaultPath);
@@ -17,7 +19,7 @@ public static class Database
         DataSource = path,
         Mode = SqliteOpenMode.ReadWriteCreate,
         Pooling = true,
-        DefaultTimeout = 30, // seconds a writer waits for SQLite's lock before giving up
+        DefaultTimeout = BusyTimeoutSeconds,
     }.ToString();
 
     /// <summary>Applies migrations (creating the database if need be); an SQLite file gets its folder and write-ahead logging.</summary>

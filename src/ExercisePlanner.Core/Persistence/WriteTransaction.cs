@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -14,18 +16,27 @@ public sealed class WriterGate
     internal SemaphoreSlim Semaphore { get; } = new(1, 1);
 }
 
-/// <summary>A transaction holding this node's writer gate and the database's writer lock until it ends.</summary>
+/// <summary>
+/// A transaction holding this node's writer gate and the database's writer lock until it ends. Every write
+/// of a host takes one, the sign-in accounts' included, so a writer waits its turn instead of failing on a lock.
+/// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
     // Any fixed number: the PostgreSQL advisory lock that stands for "the writer".
     private const long WriterLock = 0x45504C4E; // "EPLN"
 
+    /// <summary>How long each writer held the lock: what every other writer may have to wait (benchmarks and operators read it).</summary>
+    public const string MeterName = "ExercisePlanner.Persistence";
+    private static readonly Histogram<double> Held = new Meter(MeterName).CreateHistogram<double>(
+        "exerciseplanner.writer_lock.held", "ms", "How long a write transaction held the writer lock");
+
     private readonly IDbContextTransaction _transaction;
     private readonly SemaphoreSlim _gate;
+    private readonly long _acquired = Stopwatch.GetTimestamp();
 
     private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim gate) => (_transaction, _gate) = (transaction, gate);
 
-    internal static async Task<WriteTransaction> BeginAsync(DatabaseFacade database, WriterGate gate, CancellationToken cancellationToken)
+    public static async Task<WriteTransaction> BeginAsync(DatabaseFacade database, WriterGate gate, CancellationToken cancellationToken)
     {
         await gate.Semaphore.WaitAsync(cancellationToken);
         try
@@ -48,6 +59,10 @@ public sealed class WriteTransaction : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         try { await _transaction.DisposeAsync(); }
-        finally { _gate.Release(); }
+        finally
+        {
+            _gate.Release();
+            Held.Record(Stopwatch.GetElapsedTime(_acquired).TotalMilliseconds);
+        }
     }
 }

@@ -2,6 +2,8 @@ using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Persistence;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,21 @@ namespace ExercisePlanner.Core.Features.Proposals;
 
 /// <summary>Creates a draft from a proposal file, or updates the draft with the same code.</summary>
 public sealed record ImportProposal(ProposalContent Content, string Actor, string? Source = null)
-    : ICommand<ImportResult>, IActorRequest;
+    : ICommand<ImportResult>, IActorRequest, ISourcedRequest;
+
+/// <summary>
+/// The content's rules, checked by <see cref="ValidationBehaviour{TMessage,TResponse}"/> before the unit of work takes
+/// the writer lock: however large or wrong a proposal is, no other writer waits while it is read.
+/// </summary>
+public sealed class ImportProposalValidator : AbstractValidator<ImportProposal>
+{
+    private static readonly ProposalContentValidator Rules = new();
+
+    public override ValidationResult Validate(ValidationContext<ImportProposal> context) => Rules.Validate(context.InstanceToValidate.Content);
+
+    public override Task<ValidationResult> ValidateAsync(ValidationContext<ImportProposal> context, CancellationToken cancellation = default) =>
+        Task.FromResult(Validate(context));
+}
 
 public sealed record ImportResult(string Code, bool Created, ProposalStatus Status, int Revision);
 
@@ -20,7 +36,6 @@ public sealed class ImportProposalHandler(PlannerDbContext db, TimeProvider cloc
         var actor = await db.RequireUserAsync(command.Actor, cancellationToken);
         if (!actor.HasRole(User.Coordinator) && !actor.HasRole(User.Admin))
             throw new ForbiddenException($"{actor.Name} is not a coordinator");
-        new ProposalContentValidator().Validate(command.Content).ThrowIfInvalid(command.Source);
 
         var now = clock.GetUtcNow();
         var existing = await db.Proposals.SingleOrDefaultAsync(p => p.Code == command.Content.Code, cancellationToken);

@@ -2,12 +2,15 @@ using System.Text.RegularExpressions;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using FluentValidation;
+using FluentValidation.Results;
 
 namespace ExercisePlanner.Core.Features.Proposals;
 
 /// <summary>
 /// The rules every proposal must meet before it can be stored as a draft. With a submission date,
-/// also the planning lead time that partner nations need to staff it.
+/// also the planning lead time that partner nations need to staff it. Runs in time linear in the
+/// proposal (lists are checked against their limits first, and membership questions go to one
+/// <see cref="Participation"/> per proposal), because a request that is refused must not cost more than one that is read.
 /// </summary>
 public sealed partial class ProposalContentValidator : JsonValidator<ProposalContent>
 {
@@ -35,12 +38,12 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
         {
             participant.RuleFor(x => x.Nation).Must(Nation.Exists).WithMessage(x => $"unknown nation '{x.Nation}'");
             participant.RuleFor(x => x.Roles).NotEmpty().WithMessage("at least one role is required")
-                .Must(roles => roles.Distinct().Count() == roles.Count).WithMessage("a role is listed twice")
+                .Must(roles => roles.ToHashSet().Count == roles.Count).WithMessage("a role is listed twice")
                 .Must(roles => !roles.Contains(ParticipantRole.Observer) || roles.Count == 1)
                 .WithMessage("an observer cannot hold another role");
         });
         RuleFor(p => p.Participants)
-            .Must(ps => ps.Select(x => x.Nation).Distinct().Count() == ps.Count).WithMessage("a nation is listed twice")
+            .Must(ps => ps.Select(x => x.Nation).ToHashSet().Count == ps.Count).WithMessage("a nation is listed twice")
             .Must(ps => ps.Count(x => x.Has(ParticipantRole.Host)) == 1)
             .WithMessage(p => $"exactly one host nation is required, found {p.Participants.Count(x => x.Has(ParticipantRole.Host))}")
             .Must(ps => ps.Count(x => x.Has(ParticipantRole.Lead)) == 1)
@@ -48,11 +51,11 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
             .Must(ps => ps.Count(x => !x.IsObserver) >= 2)
             .WithMessage("at least two nations other than observers are required");
 
-        RuleForEach(p => p.ReleasableTo).Must((p, nation) => p.Participants.Any(x => x.Nation == nation))
+        RuleForEach(p => p.ReleasableTo).Must((p, nation) => Participation.Of(p).Includes(nation))
             .WithMessage((_, nation) => $"'{nation}' is not a participant");
 
         RuleFor(p => p.Objectives).NotEmpty().WithMessage("at least one training objective is required")
-            .Must(os => os.Select(o => o.Code).Distinct().Count() == os.Count).WithMessage("an objective code is used twice");
+            .Must(os => os.Select(o => o.Code).ToHashSet().Count == os.Count).WithMessage("an objective code is used twice");
         RuleForEach(p => p.Objectives).ChildRules(objective =>
         {
             objective.RuleFor(o => o.Code).NotEmpty().WithMessage("is required").MaximumLength(16).WithMessage(TooLong(16));
@@ -72,7 +75,7 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
             .Must(NotBeObserver).WithMessage((_, c) => $"{c.Nation} is an observer and cannot carry a cost share")
             .ChildRules(share => share.RuleFor(c => c.Percent).InclusiveBetween(0, 100).WithMessage("must be between 0 and 100"));
         RuleFor(p => p.CostShares)
-            .Must(cs => cs.Select(c => c.Nation).Distinct().Count() == cs.Count).WithMessage("a nation has two cost shares")
+            .Must(cs => cs.Select(c => c.Nation).ToHashSet().Count == cs.Count).WithMessage("a nation has two cost shares")
             .Must((p, cs) => NonObserverShare(p) == 100m)
             .WithMessage(p => $"cost shares of non-observer nations sum to {NonObserverShare(p):0.##}, not 100");
 
@@ -95,19 +98,29 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
 
     private static string TooLong(int max) => $"is longer than {max} characters";
 
-    private static bool BeParticipant(ProposalContent p, ForceContribution f) => p.Participants.Any(x => x.Nation == f.Nation);
-    private static bool BeParticipant(ProposalContent p, CostShare c) => p.Participants.Any(x => x.Nation == c.Nation);
-    private static bool BeParticipant(ProposalContent p, PointOfContact c) => p.Participants.Any(x => x.Nation == c.Nation);
+    /// <summary>While a list is over its limit only that is reported: the other rules would read all of it.</summary>
+    public override ValidationResult Validate(ValidationContext<ProposalContent> context) =>
+        ProposalLimits.Exceeded(context.InstanceToValidate) is { Count: > 0 } exceeded
+            ? new ValidationResult(exceeded.Select(p => new ValidationFailure(p.Path, p.Message)))
+            : base.Validate(context);
+
+    public override Task<ValidationResult> ValidateAsync(ValidationContext<ProposalContent> context, CancellationToken cancellation = default) =>
+        Task.FromResult(Validate(context));
+
+    private static bool BeParticipant(ProposalContent p, ForceContribution f) => Participation.Of(p).Includes(f.Nation);
+    private static bool BeParticipant(ProposalContent p, CostShare c) => Participation.Of(p).Includes(c.Nation);
+    private static bool BeParticipant(ProposalContent p, PointOfContact c) => Participation.Of(p).Includes(c.Nation);
     private static bool NotBeObserver(ProposalContent p, ForceContribution f) => !IsObserver(p, f.Nation);
     private static bool NotBeObserver(ProposalContent p, CostShare c) => !IsObserver(p, c.Nation);
-    private static bool IsObserver(ProposalContent p, string nation) => p.Participants.Any(x => x.Nation == nation && x.IsObserver);
+    private static bool IsObserver(ProposalContent p, string nation) => Participation.Of(p).Observes(nation);
 
     private static decimal NonObserverShare(ProposalContent p) =>
         p.CostShares.Where(c => !IsObserver(p, c.Nation)).Sum(c => c.Percent);
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{2,31}$")]
+    // \A and \z, not ^ and $: "$" also matches before a final line break, so "CODE\n" would pass.
+    [GeneratedRegex(@"\A[A-Z0-9][A-Z0-9-]{2,31}\z")]
     public static partial Regex CodePattern();
 
-    [GeneratedRegex(@"^[^@\s<>]{1,64}@[^@\s<>]{1,190}\.[^@\s<>]{2,}$")]
+    [GeneratedRegex(@"\A[^@\s<>]{1,64}@[^@\s<>]{1,190}\.[^@\s<>]{2,}\z")]
     private static partial Regex EmailPattern();
 }

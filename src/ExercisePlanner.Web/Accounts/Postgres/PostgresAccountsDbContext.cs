@@ -1,13 +1,14 @@
+using ExercisePlanner.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace ExercisePlanner.Web.Accounts.Postgres;
 
-public sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);
+public sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options, WriterGate writers) : AccountsDbContext(options, writers);
 
 /// <summary>Lets <c>dotnet ef migrations add --context PostgresAccountsDbContext</c> build the model without a server.</summary>
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAccountsDbContext>
 {
     public PostgresAccountsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAccountsDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+        new(new DbContextOptionsBuilder<PostgresAccountsDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new WriterGate());
 }

@@ -1,13 +1,14 @@
+using ExercisePlanner.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace ExercisePlanner.Web.Accounts.Sqlite;
 
-public sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbContext> options) : AccountsDbContext(options);
+public sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbContext> options, WriterGate writers) : AccountsDbContext(options, writers);
 
 /// <summary>Lets <c>dotnet ef migrations add --context SqliteAccountsDbContext</c> build the model without the host.</summary>
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAccountsDbContext>
 {
     public SqliteAccountsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAccountsDbContext>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteAccountsDbContext>().UseSqlite("Data Source=design.db").Options, new WriterGate());
 }

@@ -1,0 +1,70 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Testing;
+using ExercisePlanner.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExercisePlanner.Tests.Proposals;
+
+/// <summary>Issue 11, finding 1: list sizes are limited, and a proposal is checked before the writer lock is taken.</summary>
+public sealed class ProposalLimitTests(PlannerFixture fixture) : DatabaseTest(fixture)
+{
+    private static readonly DateOnly Start = DateOnly.FromDateTime(PlannerFixture.Today.UtcDateTime).AddDays(200);
+
+    [Fact]
+    public async Task The_largest_allowed_proposal_is_accepted()
+    {
+        await Fixture.AddStaffAsync();
+        var result = await Fixture.Send(new ImportProposal(LargestProposal.Build("LARGEST-27", Start), "tur.coordinator"));
+        Assert.True(result.Created);
+    }
+
+    [Fact]
+    public async Task Lists_over_their_limit_are_refused_naming_list_and_limit_and_nothing_else_is_read()
+    {
+        await Fixture.AddStaffAsync();
+        var before = await Fixture.FingerprintAsync();
+
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            Fixture.Send(new ImportProposal(LargestProposal.Over("HUGE-27", Start, 20_000), "tur.coordinator", "huge.json")));
+
+        Assert.Equal(
+        [
+            new Problem("participants", "lists 20000 entries; at most 50 are allowed"),
+            new Problem("releasableTo", "lists 20000 entries; at most 50 are allowed"),
+            new Problem("contacts", "lists 20000 entries; at most 100 are allowed"),
+        ], refused.Problems);
+        Assert.StartsWith("huge.json: participants: lists 20000 entries", refused.Message);
+        Assert.Equal(before, await Fixture.FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task One_entry_past_a_limit_is_refused()
+    {
+        await Fixture.AddStaffAsync();
+        var largest = LargestProposal.Build("LARGEST-27", Start);
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => Fixture.Send(new ImportProposal(
+            largest with { Forces = [.. largest.Forces, largest.Forces[0]] }, "tur.coordinator")));
+        Assert.Equal([new Problem("forces", $"lists {ProposalLimits.Forces + 1} entries; at most {ProposalLimits.Forces} are allowed")], refused.Problems);
+    }
+
+    [Fact]
+    public async Task A_refused_proposal_is_checked_without_waiting_for_the_writer_lock()
+    {
+        await Fixture.AddStaffAsync();
+        await using var scope = Fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
+
+        // Another writer holds the lock; checking a proposal must not queue behind it.
+        Task<ImportResult> import;
+        await using (await db.BeginWriteAsync(CancellationToken.None))
+        {
+            import = Fixture.Send(new ImportProposal(Samples.Proposal() with { EndDate = new DateOnly(2020, 1, 1) }, "tur.coordinator"));
+            var first = await Task.WhenAny(import, Task.Delay(TimeSpan.FromSeconds(20)));
+            Assert.Same(import, first);
+        }
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => import);
+        Assert.Contains(refused.Problems, p => p.Path == "endDate");
+    }
+}
