@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
+using System.Text;
 using ExercisePlanner.Core.Domain;
 
 namespace ExercisePlanner.Core.Common;
@@ -10,6 +12,9 @@ namespace ExercisePlanner.Core.Common;
 /// Finds control characters (other than tab and line breaks) anywhere in a request's text. They are
 /// never part of an exercise's wording, they garble terminals and documents, and PostgreSQL cannot
 /// store NUL at all: such input is refused with the path of the offending value, whatever host it came from.
+/// The same goes for invisible format characters (Unicode category Cf): bidi overrides and isolates
+/// (U+202A–U+202E, U+2066–U+2069) make a code or name read differently from what it is, zero-width
+/// spaces make look-alikes. Kept: the marks Arabic text needs (LRM, RLM, ALM) and the joiners (ZWNJ, ZWJ).
 /// </summary>
 public static class ControlCharacters
 {
@@ -23,13 +28,25 @@ public static class ControlCharacters
     private static Problem? Find(object? value, string path) => value switch
     {
         null => null,
-        string text => text.AsSpan().IndexOfAny(Controls) is var at and >= 0
-            ? new Problem(path, $"contains the control character U+{(int)text[at]:X4}")
-            : null,
+        string text => Refused(text) is { } problem ? new Problem(path, problem) : null,
         IEnumerable items => Items(items, path),
         _ when value.GetType().Namespace?.StartsWith("ExercisePlanner", StringComparison.Ordinal) == true && !value.GetType().IsEnum => Members(value, path),
         _ => null,
     };
+
+    private static string? Refused(string text)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOfAny(Controls) is var at and >= 0) return $"contains the control character U+{(int)text[at]:X4}";
+        if (span.IndexOfAny(Formats) is var format and >= 0) return Invisible(text[format]);
+        // Format characters beyond the first plane (tags U+E0001–U+E007F and others) come as surrogate pairs.
+        if (span.IndexOfAnyInRange('\uD800', '\uDBFF') >= 0)
+            foreach (var rune in text.EnumerateRunes())
+                if (rune.Value > char.MaxValue && Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format) return Invisible(rune.Value);
+        return null;
+    }
+
+    private static string Invisible(int character) => $"contains the invisible formatting character U+{character:X4}";
 
     private static Problem? Items(IEnumerable items, string path)
     {
@@ -54,6 +71,12 @@ public static class ControlCharacters
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is null)
         .ToArray();
+
+    private static readonly char[] Kept = ['\u200C', '\u200D', '\u200E', '\u200F', '\u061C'];
+
+    private static readonly SearchValues<char> Formats = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
+            .Where(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format && !Kept.Contains(c)).ToArray());
 
     private static readonly SearchValues<char> Controls = SearchValues.Create(
         Enumerable.Range(0, 32).Select(c => (char)c).Where(c => c is not ('\t' or '\n' or '\r')).ToArray());

@@ -29,10 +29,11 @@ public sealed partial class AddUserValidator : JsonValidator<AddUser>
         RuleFor(c => c.Title).MaximumLength(100).WithMessage("is longer than 100 characters");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")]
+    // \A and \z: "$" would also match before a final line break.
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{1,63}\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"\A[a-z][a-z0-9]*(-[a-z0-9]+)*\z")]
     private static partial Regex RolePattern();
 }
 
