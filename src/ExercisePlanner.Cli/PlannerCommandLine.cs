@@ -36,6 +36,8 @@ public static class PlannerCommandLine
         root.Subcommands.Add(StepCommands.Build());
         root.Subcommands.Add(WorkflowCommands.Build());
         root.Subcommands.Add(TimerCommands.Build());
+        root.Subcommands.Add(NotificationCommands.Build());
+        root.Subcommands.Add(NotificationCommands.BuildMail());
         root.Subcommands.Add(DocumentCommands.Build());
         root.Subcommands.Add(AuditCommands.Build());
         return root;

@@ -25,6 +25,10 @@ public static class DependencyInjection
         database.AddContext<PlannerDbContext, SqlitePlannerDbContext, PostgresPlannerDbContext>(services);
         services.AddValidatorsFromAssemblyContaining<PlannerDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<IsolatedSender>();
+        // A host that reads configuration registers its own first; the command line reads Mail__* variables.
+        services.TryAddSingleton(_ => Features.Mail.MailSettings.FromEnvironment());
+        services.AddScoped<Features.Notifications.Notifier>();
+        services.AddSingleton<Features.Mail.MailSender>();
         services.AddSingleton<Features.Demo.DemoScenario>();
         services.AddMediator(options =>
         {

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using ExercisePlanner.Core;
 using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Features.Mail;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Documents;
@@ -27,6 +28,7 @@ public static class WebSetup
         var config = builder.Configuration;
         var database = DatabaseSettings.Resolve(config["Database:Provider"], config["Database:Path"], config["Database:ConnectionString"]);
 
+        services.AddSingleton(MailSettings.Read(key => config["Mail:" + key]));
         services.AddExercisePlanner(database, config["Workflows:Path"]).AddPdfDocuments();
         database.AddContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(services);
         services.AddDataProtection().SetApplicationName("ExercisePlanner").PersistKeysToDbContext<AccountsDbContext>();
@@ -74,6 +76,10 @@ public static class WebSetup
         {
             Period = TimeSpan.FromSeconds(config.GetValue("Timers:SweepSeconds", 60)),
         });
+        services.AddHostedService(provider => new MailSweep(provider.GetRequiredService<MailSender>(), provider.GetRequiredService<ILogger<MailSweep>>())
+        {
+            Period = TimeSpan.FromSeconds(config.GetValue("Mail:SendSeconds", 10.0)),
+        });
         services.AddScoped<DemoSeed>();
         return builder;
     }
@@ -98,6 +104,7 @@ public static class WebSetup
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapPlannerApi();
+        app.MapNotificationApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Users;
 
 namespace ExercisePlanner.Cli.Commands;
@@ -12,13 +13,41 @@ internal static class UserCommands
         var roles = new Option<string[]>("--role") { Description = "a role workflow steps ask for; repeat for more", Required = true };
         var title = new Option<string?>("--title") { Description = "rank and appointment, printed in signature blocks" };
 
-        var add = new Command("add", "add a user").With(name, nation, roles, title).Runs(async run =>
+        var email = new Option<string?>("--email") { Description = "where e-mail notifications go" };
+        var mail = MailOption();
+        var add = new Command("add", "add a user").With(name, nation, roles, title, email, mail).Runs(async run =>
         {
             var p = run.Parse;
-            var user = await run.Send(new AddUser(p.GetValue(name)!, p.GetValue(nation)!, p.GetValue(roles)!, p.GetValue(title) ?? ""));
+            var user = await run.Send(new AddUser(p.GetValue(name)!, p.GetValue(nation)!, p.GetValue(roles)!, p.GetValue(title) ?? "")
+            {
+                Email = p.GetValue(email), MailPreference = MailPreferences[p.GetValue(mail)!],
+            });
             run.Print(user, o => o.WriteLine($"added {user.Name} ({user.Nation}; {string.Join(", ", user.Roles)})"));
             return ExitCodes.Success;
         });
-        return new Command("user", "manage users").With(add);
+        var actor = CommandBuilding.ActingUser();
+        var setMail = new Command("mail", "an administrator sets a user's e-mail address and mail preference")
+            .With(name, email, mail, actor).Runs(async run =>
+        {
+            var p = run.Parse;
+            var user = await run.Send(new SetUserMail(p.GetValue(name)!, p.GetValue(email), MailPreferences[p.GetValue(mail)!], p.GetValue(actor)!));
+            run.Print(user, o => o.WriteLine($"{user.Name}: {user.Email ?? "no e-mail address"}; {p.GetValue(mail)}"));
+            return ExitCodes.Success;
+        });
+        return new Command("user", "manage users").With(add, setMail);
+    }
+
+    private static readonly Dictionary<string, MailPreference> MailPreferences = new()
+    {
+        ["each-event"] = MailPreference.EachEvent,
+        ["daily-digest"] = MailPreference.DailyDigest,
+        ["none"] = MailPreference.None,
+    };
+
+    private static Option<string> MailOption()
+    {
+        var option = new Option<string>("--mail") { Description = "each-event, daily-digest or none", DefaultValueFactory = _ => "each-event" };
+        option.AcceptOnlyFromAmong([.. MailPreferences.Keys]);
+        return option;
     }
 }

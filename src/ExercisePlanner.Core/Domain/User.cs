@@ -22,5 +22,22 @@ public sealed class User
     public List<string> Roles { get; private set; } = [];
     public string Title { get; private set; } = "";
 
+    /// <summary>Where e-mail goes; none means the in-app inbox only.</summary>
+    public string? Email { get; private set; }
+    public MailPreference MailPreference { get; private set; } = MailPreference.EachEvent;
+    /// <summary>SHA-256 of the secret in the user's calendar feed address; null when there is no feed (or it was revoked).</summary>
+    public string? CalendarTokenHash { get; private set; }
+
     public bool HasRole(string role) => Roles.Contains(role);
+
+    public void SetMail(string? email, MailPreference preference)
+    {
+        Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        MailPreference = preference;
+    }
+
+    public void SetCalendarTokenHash(string? hash) => CalendarTokenHash = hash;
 }
+
+/// <summary>How a user wants e-mail: one per event, one summary a day, or none (the in-app inbox always has everything).</summary>
+public enum MailPreference { EachEvent, DailyDigest, None }

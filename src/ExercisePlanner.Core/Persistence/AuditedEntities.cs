@@ -13,7 +13,10 @@ internal static class AuditedEntities
         WorkflowInstance instance => $"{instance.SubjectKey}/r{instance.SubjectRevision}",
         WorkflowStep step => $"{step.SubjectKey}/r{step.SubjectRevision}/{step.StageId}/{step.Nation}/{step.Role}",
         Features.Documents.StoredDocument document => $"{document.Code}/document/{document.Kind}/v{document.Version}",
-        WorkflowNotification notification => $"{notification.SubjectKey}/{notification.Kind}/{notification.Nation}/{notification.Role}",
+        // Keyed by recipient, not proposal: they are not part of the proposal's history.
+        Features.Notifications.Notification notification => $"notification/{notification.Recipient}/{notification.ProposalCode}/{notification.Kind}",
+        Features.Mail.OutboxMessage message => $"mail/{message.MessageId}",
+        Features.Mail.DeliveryAttempt attempt => $"mail/attempt/{attempt.OutboxMessageId}/{attempt.StartedAt:O}",
         _ => null,
     };
 }

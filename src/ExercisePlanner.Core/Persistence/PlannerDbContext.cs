@@ -3,6 +3,8 @@ using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Documents;
+using ExercisePlanner.Core.Features.Mail;
+using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -26,7 +28,9 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowStep> WorkflowSteps => Set<WorkflowStep>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
-    public DbSet<WorkflowNotification> Notifications => Set<WorkflowNotification>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -50,6 +54,9 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
             user.Property(u => u.Name).HasMaxLength(100);
             user.Property(u => u.Nation).HasMaxLength(3);
             user.HasOne<Nation>().WithMany().HasForeignKey(u => u.Nation).OnDelete(DeleteBehavior.Restrict);
+            user.Property(u => u.MailPreference).HasConversion<string>().HasMaxLength(20);
+            user.Property(u => u.Email).HasMaxLength(254);
+            user.HasIndex(u => u.CalendarTokenHash).IsUnique();
         });
 
         model.Entity<Proposal>(proposal =>
@@ -111,10 +118,21 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
             timer.HasIndex(t => new { t.FiredAt, t.CancelledAt, t.DueAt });
         });
 
-        model.Entity<WorkflowNotification>(notification =>
+        model.Entity<Notification>(notification =>
         {
-            notification.ToTable("Notifications");
-            notification.HasIndex(n => new { n.Nation, n.Role });
+            notification.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+            // The inbox and the bell: one user's notifications, newest first.
+            notification.HasIndex(n => new { n.Recipient, n.CreatedAt });
+            notification.HasIndex(n => new { n.DigestPending, n.Recipient });
+        });
+
+        model.Entity<OutboxMessage>(message =>
+        {
+            message.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            message.HasIndex(m => m.MessageId).IsUnique();
+            // The sender's claim: pending messages by when they may next be tried.
+            message.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            message.HasMany(m => m.History).WithOne().HasForeignKey(a => a.OutboxMessageId);
         });
 
         model.Entity<StoredDocument>(document =>

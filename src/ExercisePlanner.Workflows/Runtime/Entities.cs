@@ -65,19 +65,6 @@ public sealed class WorkflowTimer
     public DateTimeOffset? CancelledAt { get; set; }
 }
 
-/// <summary>A message for the users of one nation and role (reminders, escalations, outcomes).</summary>
-public sealed class WorkflowNotification
-{
-    public int Id { get; set; }
-    public string SubjectKey { get; set; } = "";
-    public int? StepId { get; set; }
-    public string Kind { get; set; } = "";
-    public string Nation { get; set; } = "";
-    public string Role { get; set; } = "";
-    public string Message { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-}
-
 /// <summary>A definition version as first seen; instances are pinned to these.</summary>
 public sealed class StoredDefinition
 {

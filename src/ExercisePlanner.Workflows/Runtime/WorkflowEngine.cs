@@ -103,30 +103,21 @@ public sealed class WorkflowEngine(FactCatalog facts)
     /// <summary>Ends a running instance from outside (withdrawal), cancelling its open steps.</summary>
     public static void Withdraw(WorkflowInstance instance, DateTimeOffset now) => Conclude(instance, InstanceStatus.Withdrawn, now);
 
-    /// <summary>Fires a due timer once: a reminder notifies, an escalation also opens the step to the escalation role.</summary>
-    public static WorkflowNotification? Fire(WorkflowTimer timer, WorkflowStep step, DateTimeOffset now)
+    /// <summary>
+    /// Fires a due timer once: false if it had fired, or its step is closed (then it is cancelled). An escalation
+    /// also opens the step to the escalation role; the host tells the people concerned.
+    /// </summary>
+    public static bool Fire(WorkflowTimer timer, WorkflowStep step, DateTimeOffset now)
     {
-        if (timer.FiredAt is not null || timer.CancelledAt is not null) return null;
+        if (timer.FiredAt is not null || timer.CancelledAt is not null) return false;
         if (step.Status != StepStatus.Open)
         {
             timer.CancelledAt = now;
-            return null;
+            return false;
         }
         timer.FiredAt = now;
         if (timer.Kind == TimerKind.Escalation) step.EscalatedTo = timer.Role;
-        var message = timer.Kind == TimerKind.Reminder
-            ? $"Reminder: {step.StageName} for {step.SubjectKey} ({step.Nation}, {step.Role}) is due {step.DueAt:yyyy-MM-dd HH:mm}Z"
-            : $"Escalation: {step.StageName} for {step.SubjectKey} ({step.Nation}, {step.Role}) was due {step.DueAt:yyyy-MM-dd HH:mm}Z; {timer.Role} may now decide it";
-        return new WorkflowNotification
-        {
-            SubjectKey = step.SubjectKey,
-            StepId = step.Id,
-            Kind = timer.Kind.ToString(),
-            Nation = step.Nation,
-            Role = timer.Role,
-            Message = message,
-            CreatedAt = now,
-        };
+        return true;
     }
 
     /// <summary>The stages a subject will go through, in order, with whether each applies and who acts.</summary>

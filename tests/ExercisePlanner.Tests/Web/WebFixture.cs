@@ -30,6 +30,8 @@ public sealed class WebFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Admin:Nation", "TUR");
         builder.UseSetting("Admin:Password", Password);
         builder.UseSetting("Timers:SweepSeconds", "3600");
+        builder.UseSetting("Mail:SendSeconds", "3600");
+        builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), "planner-web-mail"));
         builder.UseSetting("Security:LoginsPerMinute", "100000"); // the tests sign in often; one test checks the real limit
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }

@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Tests.Infrastructure;
@@ -31,8 +32,10 @@ public sealed class TimerTests(PlannerFixture fixture) : DatabaseTest(fixture)
         Assert.Equal((0, 0), Counts(await Fixture.Send(new RunTimers())));
 
         var notifications = await Fixture.WithDb(db => db.Notifications.OrderBy(n => n.Id).ToListAsync());
-        Assert.Equal(["JOR", "PAK", "IDN"], notifications.Where(n => n.Kind == "Reminder").Select(n => n.Nation));
-        Assert.All(notifications.Where(n => n.Kind == "Escalation"), n => Assert.Equal("chief-of-staff", n.Role));
+        Assert.Equal(["jor.approver", "pak.approver", "idn.approver"], notifications.Where(n => n.Kind == NotificationKind.Reminder).Select(n => n.Recipient));
+        // An escalation tells the step's holder and the chief of staff who may now decide it too.
+        Assert.Equal(["idn.approver", "jor.approver", "jor.chief", "pak.approver"],
+            notifications.Where(n => n.Kind == NotificationKind.Escalation).Select(n => n.Recipient).Order());
 
         var jordan = Assert.Single(await Fixture.Send(new ListSteps("jor.chief")));
         Assert.Equal("chief-of-staff", jordan.EscalatedTo);
@@ -53,7 +56,7 @@ public sealed class TimerTests(PlannerFixture fixture) : DatabaseTest(fixture)
         // The national stage's timers (due on days 7 and 14) were cancelled with its decisions;
         // the host stage that opened next reminds on day 5.
         Assert.Equal((0, 0), Counts(run));
-        Assert.Equal(0, await Fixture.WithDb(db => db.Notifications.CountAsync()));
+        Assert.Equal(0, await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.Reminder || n.Kind == NotificationKind.Escalation)));
         Assert.Equal(8, await Fixture.WithDb(db => db.WorkflowTimers.CountAsync(t => t.CancelledAt != null)));
     }
 
@@ -83,7 +86,8 @@ public sealed class TimerTests(PlannerFixture fixture) : DatabaseTest(fixture)
         var runs = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => nodes[i % 2].Send(new RunTimers(late)))));
 
         Assert.Equal(timers, runs.Sum(r => r.Reminders + r.Escalations));
-        Assert.Equal(timers, await Fixture.WithDb(db => db.Notifications.CountAsync()));
+        // Each step has one holder in the demo staff, so one notification per timer.
+        Assert.Equal(timers, await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.Reminder || n.Kind == NotificationKind.Escalation)));
         Assert.Equal(timers, await Fixture.WithDb(db => db.WorkflowTimers.CountAsync(t => t.FiredAt != null)));
         Assert.True((await Fixture.Send(new Core.Features.Audit.VerifyAudit())).Intact);
     }
@@ -107,12 +111,12 @@ public sealed class TimerSweepTests(PlannerFixture fixture) : DatabaseTest(fixtu
         await sweep.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         int reminders;
-        while ((reminders = await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == "Reminder"))) < 4 && DateTime.UtcNow < deadline)
+        while ((reminders = await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.Reminder))) < 4 && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         await Task.Delay(200); // several more sweeps
         await sweep.StopAsync(CancellationToken.None);
 
-        Assert.Equal(4, await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == "Reminder")));
-        Assert.Equal(0, await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == "Escalation")));
+        Assert.Equal(4, await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.Reminder)));
+        Assert.Equal(0, await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.Escalation)));
     }
 }

@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Persistence;
 using Mediator;
@@ -25,7 +26,7 @@ public sealed class StoredDocument
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public sealed class StoreDocumentsHandler(PlannerDbContext db, IDocumentRenderer renderer, TimeProvider clock) : ICommandHandler<StoreDocuments>
+public sealed class StoreDocumentsHandler(PlannerDbContext db, IDocumentRenderer renderer, Notifier notifier, TimeProvider clock) : ICommandHandler<StoreDocuments>
 {
     public async ValueTask<Unit> Handle(StoreDocuments command, CancellationToken cancellationToken)
     {
@@ -43,6 +44,10 @@ public sealed class StoreDocumentsHandler(PlannerDbContext db, IDocumentRenderer
                 Sha256 = rendered.Sha256, Content = rendered.Content, CreatedAt = clock.GetUtcNow(),
             });
         }
+        notifier.Notify(proposal, new Notice(NotificationKind.DocumentsReady,
+                $"The exercise plan, memorandum of understanding and approval record of revision {model.Revision} are ready",
+                "Download them from the proposal page") { Stage = "Approved", ReleasableOnly = true },
+            await db.TakingPartAsync(proposal, cancellationToken), actor: null);
         return Unit.Value;
     }
 }

@@ -1,8 +1,10 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Runtime;
 using Mediator;
 
 namespace ExercisePlanner.Core.Features.Proposals;
@@ -10,7 +12,7 @@ namespace ExercisePlanner.Core.Features.Proposals;
 /// <summary>Checks a draft against every rule, freezes it as a revision and starts its approval workflow.</summary>
 public sealed record SubmitProposal(string Code, string Actor) : ICommand<ProposalSummary>, IActorRequest;
 
-public sealed class SubmitProposalHandler(PlannerDbContext db, WorkflowDefinitions workflows, TimeProvider clock) : ICommandHandler<SubmitProposal, ProposalSummary>
+public sealed class SubmitProposalHandler(PlannerDbContext db, WorkflowDefinitions workflows, Notifier notifier, TimeProvider clock) : ICommandHandler<SubmitProposal, ProposalSummary>
 {
     public async ValueTask<ProposalSummary> Handle(SubmitProposal command, CancellationToken cancellationToken)
     {
@@ -22,7 +24,12 @@ public sealed class SubmitProposalHandler(PlannerDbContext db, WorkflowDefinitio
         new ProposalContentValidator(DateOnly.FromDateTime(now.UtcDateTime)).Validate(proposal.Content).ThrowIfInvalid(proposal.Code);
         proposal.Submit(actor.Name, now);
         // A new instance for every revision: approvals of an earlier revision never carry over.
-        workflows.Start(db, proposal, actor.Name, now);
+        var instance = workflows.Start(db, proposal, actor.Name, now);
+        await db.SaveChangesAsync(cancellationToken); // the opened steps get their ids, for the links
+        foreach (var step in instance.Steps)
+            await notifier.TellHoldersAsync(db, proposal, step, StepNotices.Opened(step), actor.Name, cancellationToken);
+        if (instance.Status == InstanceStatus.Approved)
+            await notifier.TellOutcomeAsync(db, proposal, ProposalStatus.Approved, actor, null, cancellationToken);
         return ProposalSummary.From(proposal);
     }
 }

@@ -49,10 +49,16 @@ public static class Visibility
     public static void RequireReleasable(this User? viewer, Proposal proposal)
     {
         viewer.RequireSight(proposal);
+        if (!viewer.IsReleasableTo(proposal))
+            throw new ForbiddenException($"proposal {proposal.Code} is not releasable to {viewer!.Nation}");
+    }
+
+    /// <summary>Whether the proposal's documents may go to the viewer: their nation is in <c>releasableTo</c> (or, without one, a participant).</summary>
+    public static bool IsReleasableTo(this User? viewer, Proposal proposal)
+    {
         var releasable = proposal.Content.ReleasableTo.Count == 0
             ? proposal.Content.Participants.Select(p => p.Nation)
             : proposal.Content.ReleasableTo;
-        if (viewer is not null && !viewer.HasRole(User.Admin) && viewer.Name != proposal.Coordinator && !releasable.Contains(viewer.Nation))
-            throw new ForbiddenException($"proposal {proposal.Code} is not releasable to {viewer.Nation}");
+        return viewer is null || viewer.HasRole(User.Admin) || viewer.Name == proposal.Coordinator || releasable.Contains(viewer.Nation);
     }
 }

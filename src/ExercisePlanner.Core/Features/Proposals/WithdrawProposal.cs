@@ -1,4 +1,6 @@
 using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Workflows.Runtime;
@@ -9,7 +11,7 @@ namespace ExercisePlanner.Core.Features.Proposals;
 
 public sealed record WithdrawProposal(string Code, string Actor) : ICommand<ProposalSummary>, IActorRequest;
 
-public sealed class WithdrawProposalHandler(PlannerDbContext db, TimeProvider clock) : ICommandHandler<WithdrawProposal, ProposalSummary>
+public sealed class WithdrawProposalHandler(PlannerDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<WithdrawProposal, ProposalSummary>
 {
     public async ValueTask<ProposalSummary> Handle(WithdrawProposal command, CancellationToken cancellationToken)
     {
@@ -18,7 +20,16 @@ public sealed class WithdrawProposalHandler(PlannerDbContext db, TimeProvider cl
         actor.RequireCoordinatorOf(proposal);
         var now = clock.GetUtcNow();
         proposal.Withdraw(now);
-        if (await db.RunningInstanceAsync(proposal.Code, cancellationToken) is { } instance) WorkflowEngine.Withdraw(instance, now);
+        if (await db.RunningInstanceAsync(proposal.Code, cancellationToken) is { } instance)
+        {
+            // Those whose decision was awaited hear that it no longer is.
+            var open = instance.Steps.Where(s => s.Status == StepStatus.Open).ToList();
+            foreach (var step in open)
+                notifier.Notify(proposal, new Notice(NotificationKind.Withdrawn, $"{Wording.Person(actor)} withdrew the proposal",
+                    "Nothing; this step was cancelled") { Step = step }, (await db.HoldersAsync(step, cancellationToken)).Where(u => u.Name != proposal.Coordinator), actor.Name);
+            WorkflowEngine.Withdraw(instance, now);
+        }
+        await notifier.TellOutcomeAsync(db, proposal, ProposalStatus.Withdrawn, actor, null, cancellationToken);
         return ProposalSummary.From(proposal);
     }
 }

@@ -1,5 +1,6 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
@@ -27,7 +28,7 @@ public sealed class DecideStepValidator : JsonValidator<DecideStep>
     }
 }
 
-public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions workflows, IMediator mediator, TimeProvider clock)
+public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions workflows, IMediator mediator, Notifier notifier, TimeProvider clock)
     : ICommandHandler<DecideStep, StepDecided>
 {
     public async ValueTask<StepDecided> Handle(DecideStep command, CancellationToken cancellationToken)
@@ -64,8 +65,21 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
             concluded.Conclude(outcome.Status.ToProposalStatus(), now);
             status = concluded.Status;
         }
+        await TellAsync(proposal.Code, outcome, status, actor, step, cancellationToken);
         foreach (var action in outcome.Actions) await mediator.Send(WorkflowActions.For(action, proposal.Code), cancellationToken);
 
         return new StepDecided(StepView.From(step), status, outcome.Opened.Select(StepView.From).ToList());
+    }
+
+    /// <summary>The next stage's deciders, or the coordinator and those who took part when the workflow ended or paused.</summary>
+    private async Task TellAsync(string code, DecisionOutcome outcome, ProposalStatus status, User actor, WorkflowStep step, CancellationToken cancellationToken)
+    {
+        if (outcome.Opened.Count == 0 && outcome.Status == InstanceStatus.Running) return;
+        await db.SaveChangesAsync(cancellationToken); // the opened steps get their ids, for the links
+        var proposal = await notifier.ProposalAsync(code, cancellationToken);
+        foreach (var opened in outcome.Opened)
+            await notifier.TellHoldersAsync(db, proposal, opened, StepNotices.Opened(opened), actor.Name, cancellationToken);
+        if (outcome.Status != InstanceStatus.Running)
+            await notifier.TellOutcomeAsync(db, proposal, status, actor, step, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
@@ -12,7 +13,7 @@ namespace ExercisePlanner.Core.Features.Steps;
 /// <summary>Hands a step to another user of the same nation and role, who alone may then decide it.</summary>
 public sealed record DelegateStep(int StepId, string To, string Actor) : ICommand<StepView>, IActorRequest;
 
-public sealed class DelegateStepHandler(PlannerDbContext db) : ICommandHandler<DelegateStep, StepView>
+public sealed class DelegateStepHandler(PlannerDbContext db, Notifier notifier) : ICommandHandler<DelegateStep, StepView>
 {
     public async ValueTask<StepView> Handle(DelegateStep command, CancellationToken cancellationToken)
     {
@@ -26,11 +27,13 @@ public sealed class DelegateStepHandler(PlannerDbContext db) : ICommandHandler<D
             throw new ForbiddenException($"{delegate_.Name} coordinates proposal {step.SubjectKey} and may not decide its steps");
 
         var (refusal, reason) = WorkflowEngine.Delegate(step, actor.AsWorkflowActor(), delegate_.AsWorkflowActor());
-        return refusal switch
+        switch (refusal)
         {
-            Refusal.None => StepView.From(step),
-            Refusal.StepNotOpen => throw new ConflictException(reason),
-            _ => throw new ForbiddenException(reason),
-        };
+            case Refusal.None: break;
+            case Refusal.StepNotOpen: throw new ConflictException(reason);
+            default: throw new ForbiddenException(reason);
+        }
+        notifier.Notify(await notifier.ProposalAsync(step.SubjectKey, cancellationToken), StepNotices.Delegated(step, actor), [delegate_], actor.Name);
+        return StepView.From(step);
     }
 }

@@ -9,11 +9,21 @@ using Microsoft.EntityFrameworkCore;
 namespace ExercisePlanner.Core.Features.Users;
 
 public sealed record AddUser(string Name, string Nation, IReadOnlyList<string> Roles, string Title = "", string Actor = "system")
-    : ICommand<UserView>, IActorRequest;
+    : ICommand<UserView>, IActorRequest
+{
+    public string? Email { get; init; }
+    public MailPreference MailPreference { get; init; } = MailPreference.EachEvent;
+}
 
 public sealed record UserView(string Name, string Nation, IReadOnlyList<string> Roles, string Title)
 {
-    public static UserView From(User user) => new(user.Name, user.Nation, user.Roles, user.Title);
+    public string? Email { get; init; }
+    public MailPreference MailPreference { get; init; }
+
+    public static UserView From(User user) => new(user.Name, user.Nation, user.Roles, user.Title)
+    {
+        Email = user.Email, MailPreference = user.MailPreference,
+    };
 }
 
 public sealed partial class AddUserValidator : JsonValidator<AddUser>
@@ -27,6 +37,8 @@ public sealed partial class AddUserValidator : JsonValidator<AddUser>
         RuleForEach(c => c.Roles).Must(r => RolePattern().IsMatch(r))
             .WithMessage((_, r) => $"'{r}' is not a valid role: lower-case words joined by dashes");
         RuleFor(c => c.Title).MaximumLength(100).WithMessage("is longer than 100 characters");
+        RuleFor(c => c.Email).MailAddress();
+        RuleFor(c => c.MailPreference).IsInEnum();
     }
 
     // \A and \z: "$" would also match before a final line break.
@@ -44,6 +56,7 @@ public sealed class AddUserHandler(PlannerDbContext db) : ICommandHandler<AddUse
         if (await db.Users.AnyAsync(u => u.Name == command.Name, cancellationToken))
             throw new ConflictException($"user '{command.Name}' already exists");
         var user = new User(command.Name, command.Nation, command.Roles, command.Title);
+        user.SetMail(command.Email, command.MailPreference);
         db.Users.Add(user);
         return UserView.From(user);
     }

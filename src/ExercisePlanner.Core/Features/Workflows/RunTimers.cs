@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Workflows.Runtime;
 using Mediator;
@@ -13,7 +14,7 @@ public sealed record RunTimers(DateTimeOffset? Now = null) : ICommand<TimersRun>
 
 public sealed record TimersRun(DateTimeOffset Now, int Reminders, int Escalations, int Cancelled);
 
-public sealed class RunTimersHandler(PlannerDbContext db, TimeProvider clock) : ICommandHandler<RunTimers, TimersRun>
+public sealed class RunTimersHandler(PlannerDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<RunTimers, TimersRun>
 {
     public async ValueTask<TimersRun> Handle(RunTimers command, CancellationToken cancellationToken)
     {
@@ -28,12 +29,14 @@ public sealed class RunTimersHandler(PlannerDbContext db, TimeProvider clock) : 
         int reminders = 0, escalations = 0, cancelled = 0;
         foreach (var timer in due)
         {
-            if (WorkflowEngine.Fire(timer, steps[timer.StepId], now) is not { } notification)
+            var step = steps[timer.StepId];
+            if (!WorkflowEngine.Fire(timer, step, now))
             {
                 cancelled++;
                 continue;
             }
-            db.Notifications.Add(notification);
+            var notice = timer.Kind == TimerKind.Reminder ? StepNotices.Reminder(step) : StepNotices.Escalation(step);
+            await notifier.TellHoldersAsync(db, await notifier.ProposalAsync(step.SubjectKey, cancellationToken), step, notice, null, cancellationToken);
             if (timer.Kind == TimerKind.Reminder) reminders++; else escalations++;
         }
         return new TimersRun(now, reminders, escalations, cancelled);

@@ -1,6 +1,5 @@
 using ExercisePlanner.Core.Persistence;
-using ExercisePlanner.Core.Features.Proposals;
-using ExercisePlanner.Workflows.Runtime;
+using ExercisePlanner.Core.Features.Notifications;
 using Mediator;
 
 namespace ExercisePlanner.Core.Features.Workflows;
@@ -16,24 +15,24 @@ public static class WorkflowActions
     };
 }
 
-/// <summary>Tells the coordinators and national approvers of every participant that a proposal was approved.</summary>
+/// <summary>
+/// Tells the coordinators and national approvers of every participating nation that a proposal was approved
+/// (its own coordinator and deciders are told by the decision itself).
+/// </summary>
 public sealed record NotifyParticipants(string Code) : ICommand;
 
-public sealed class NotifyParticipantsHandler(PlannerDbContext db, TimeProvider clock) : ICommandHandler<NotifyParticipants>
+public sealed class NotifyParticipantsHandler(PlannerDbContext db, Notifier notifier) : ICommandHandler<NotifyParticipants>
 {
+    private static readonly string[] Roles = [Domain.User.Coordinator, "national-approver"];
+
     public async ValueTask<Unit> Handle(NotifyParticipants command, CancellationToken cancellationToken)
     {
-        var proposal = await db.RequireProposalAsync(command.Code, cancellationToken);
-        foreach (var participant in proposal.Content.Participants)
-            db.Notifications.Add(new WorkflowNotification
-            {
-                SubjectKey = proposal.Code,
-                Kind = "Approved",
-                Nation = participant.Nation,
-                Role = "national-approver",
-                Message = $"{proposal.Content.Name} ({proposal.Code}) revision {proposal.Revision} is approved by all nations.",
-                CreatedAt = clock.GetUtcNow(),
-            });
+        var proposal = await notifier.ProposalAsync(command.Code, cancellationToken);
+        var told = (await db.TakingPartAsync(proposal, cancellationToken)).Select(u => u.Name).ToHashSet();
+        var nations = proposal.Content.Participants.Select(p => p.Nation).ToList();
+        var others = (await db.OfNationsAsync(nations, Roles, cancellationToken)).Where(u => !told.Contains(u.Name));
+        notifier.Notify(proposal, new Notice(NotificationKind.Approved, $"Revision {proposal.Revision} is approved by every nation",
+            "Nothing; prepare your nation's part of the exercise") { Stage = "Approved" }, others, actor: null);
         return Unit.Value;
     }
 }

@@ -1,0 +1,47 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Runtime;
+using static ExercisePlanner.Core.Features.Notifications.Wording;
+
+namespace ExercisePlanner.Core.Features.Notifications;
+
+/// <summary>How a proposal's approval ended (or paused), told to its coordinator and everyone who decided on it.</summary>
+public static class OutcomeNotices
+{
+    private const int QuotedComment = 200;
+
+    public static async Task TellOutcomeAsync(this Notifier notifier, PlannerDbContext db, Proposal proposal, ProposalStatus status,
+        User actor, WorkflowStep? step, CancellationToken cancellationToken)
+    {
+        var by = $"{Person(actor)} ({NationWithCode(actor.Nation)})";
+        var at = step is null ? "" : $" at {step.StageName}";
+        var (kind, headline, forCoordinator, forOthers) = status switch
+        {
+            ProposalStatus.ChangesRequested => (NotificationKind.ChangesRequested, $"{by} requested changes{at}{Quote(step)}",
+                "Revise the proposal and submit it again", "Nothing for now; you will be told when it is submitted again"),
+            ProposalStatus.Rejected => (NotificationKind.Rejected, $"{by} rejected the proposal{at}{Quote(step)}",
+                "Nothing; the approval process has ended", "Nothing; the approval process has ended"),
+            ProposalStatus.Approved => (NotificationKind.Approved, $"Revision {proposal.Revision} is approved by every nation",
+                "Nothing; the documents follow", "Nothing; the documents follow"),
+            ProposalStatus.Withdrawn => (NotificationKind.Withdrawn, $"{by} withdrew the proposal",
+                "Nothing; its open steps were cancelled", "Nothing; its open steps were cancelled"),
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not an outcome"),
+        };
+        var stage = step?.StageName ?? Status(status);
+        var people = await db.TakingPartAsync(proposal, cancellationToken);
+        notifier.Notify(proposal, new Notice(kind, headline, forCoordinator) { Stage = stage },
+            people.Where(u => u.Name == proposal.Coordinator), actor.Name);
+        notifier.Notify(proposal, new Notice(kind, headline, forOthers) { Stage = stage },
+            people.Where(u => u.Name != proposal.Coordinator), actor.Name);
+    }
+
+    public static string Status(ProposalStatus status) => status switch
+    {
+        ProposalStatus.ChangesRequested => "Changes requested",
+        _ => status.ToString(),
+    };
+
+    private static string Quote(WorkflowStep? step) => step?.Comment is { Length: > 0 } comment
+        ? $": “{(comment.Length > QuotedComment ? comment[..QuotedComment] + "…" : comment)}”"
+        : "";
+}

@@ -1,0 +1,133 @@
+using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Demo;
+using ExercisePlanner.Core.Features.Notifications;
+using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Core.Features.Steps;
+using ExercisePlanner.Core.Features.Users;
+using ExercisePlanner.Core.Features.Workflows;
+using ExercisePlanner.Tests.Infrastructure;
+using ExercisePlanner.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Tests.Notifications;
+
+public sealed class NotificationTests(PlannerFixture fixture) : DatabaseTest(fixture)
+{
+    /// <summary>The demo staff and people who must hear nothing of the proposal's steps: another Jordanian role, an observer nation's and an outsider's approvers.</summary>
+    private async Task AddStaffAsync()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.Send(new AddUser("jor.approver2", "JOR", ["national-approver"], "Col Laila Nasser"));
+        await Fixture.Send(new AddUser("mys.approver", "MYS", ["national-approver"]));
+        await Fixture.Send(new AddUser("fra.approver", "FRA", ["national-approver", "coordinator"]));
+    }
+
+    private Task<List<Notification>> NotificationsAsync(NotificationKind kind) =>
+        Fixture.WithDb(db => db.Notifications.Where(n => n.Kind == kind).OrderBy(n => n.Recipient).ToListAsync());
+
+    [Fact]
+    public async Task A_step_that_opens_is_told_to_its_nations_holders_of_its_role_and_nobody_else()
+    {
+        await AddStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+
+        var opened = await NotificationsAsync(NotificationKind.StepOpened);
+        Assert.Equal(["idn.approver", "jor.approver", "jor.approver2", "pak.approver", "tur.approver"], opened.Select(n => n.Recipient));
+        var jordan = opened.First(n => n.Recipient == "jor.approver");
+        Assert.Equal((Approvals.Code, "Northern Bridge 2027"), (jordan.ProposalCode, jordan.ProposalName));
+        Assert.Equal("National review for Jordan (JOR) is open and waits for a national approver", jordan.Headline);
+        Assert.Equal("Approve, request changes or reject it, with a comment", jordan.Expected);
+        Assert.Equal(PlannerFixture.Today.AddDays(14), jordan.DueAt);
+        Assert.Matches($"^/proposals/{Approvals.Code}#step-[0-9]+$", jordan.Link);
+        Assert.Equal(jordan.StepId, int.Parse(jordan.Link.Split("#step-")[1]));
+    }
+
+    [Fact]
+    public async Task A_delegated_step_is_told_to_the_delegate_and_its_reminder_only_to_them()
+    {
+        await AddStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        var jordan = (await Fixture.OpenStepsAsync()).Single(s => s.Nation == "JOR");
+
+        await Fixture.Send(new DelegateStep(jordan.Id, "jor.approver2", "jor.approver"));
+        Fixture.Clock.Advance(TimeSpan.FromDays(7));
+        await Fixture.Send(new RunTimers());
+
+        var delegated = Assert.Single(await NotificationsAsync(NotificationKind.Delegated));
+        Assert.Equal("jor.approver2", delegated.Recipient);
+        Assert.Equal("Brig Gen Khaled Al-Masri, Director of Training handed you National review for Jordan (JOR)", delegated.Headline);
+        var reminders = await NotificationsAsync(NotificationKind.Reminder);
+        Assert.Equal(["idn.approver", "jor.approver2", "pak.approver", "tur.approver"], reminders.Select(n => n.Recipient));
+    }
+
+    [Fact]
+    public async Task A_request_for_changes_asks_the_coordinator_to_revise_and_tells_those_who_decided()
+    {
+        await AddStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        var steps = await Fixture.OpenStepsAsync();
+        await Fixture.DecideAsync(steps.Single(s => s.Nation == "TUR"));
+        await Fixture.Send(new DecideStep(steps.Single(s => s.Nation == "PAK").Id, Decision.RequestChanges, "Cost shares need a second look", "pak.approver"));
+
+        var told = await NotificationsAsync(NotificationKind.ChangesRequested);
+        Assert.Equal(["tur.approver", DemoData.Coordinator], told.Select(n => n.Recipient));
+        var coordinator = told[1];
+        Assert.Equal("Revise the proposal and submit it again", coordinator.Expected);
+        Assert.Equal("Brig Imran Qureshi, Director Joint Exercises (Pakistan (PAK)) requested changes at National review: “Cost shares need a second look”", coordinator.Headline);
+        Assert.Equal("Nothing for now; you will be told when it is submitted again", told[0].Expected);
+    }
+
+    [Fact]
+    public async Task Approval_reaches_participants_and_documents_only_nations_they_are_releasable_to()
+    {
+        await AddStaffAsync();
+        // Pakistan takes part but the documents are not releasable to it.
+        await Fixture.SubmitAsync(Approvals.FiveNations(p => p with { ReleasableTo = ["JOR", "TUR", "IDN"] }));
+        while ((await Fixture.Send(new ShowProposal(Approvals.Code))).Status == ProposalStatus.Submitted) await Fixture.ApproveStageAsync();
+
+        var approved = (await NotificationsAsync(NotificationKind.Approved)).Select(n => n.Recipient).ToList();
+        Assert.Contains("pak.approver", approved);
+        Assert.Contains("mys.approver", approved); // an observer nation's approver, by the notify-participants action
+        Assert.Contains(DemoData.Coordinator, approved);
+        Assert.DoesNotContain("fra.approver", approved);
+        Assert.Equal(approved.Count, approved.Distinct().Count());
+
+        var documents = (await NotificationsAsync(NotificationKind.DocumentsReady)).Select(n => n.Recipient).ToList();
+        Assert.Contains(DemoData.Coordinator, documents);
+        Assert.Contains("jor.approver", documents);
+        Assert.DoesNotContain("pak.approver", documents);
+        Assert.DoesNotContain("fra.approver", await Fixture.WithDb(db => db.Notifications.Select(n => n.Recipient).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Withdrawal_tells_those_whose_decision_was_awaited()
+    {
+        await AddStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        await Fixture.Send(new WithdrawProposal(Approvals.Code, DemoData.Coordinator));
+
+        var withdrawn = (await NotificationsAsync(NotificationKind.Withdrawn)).Select(n => n.Recipient);
+        Assert.Equal(["idn.approver", "jor.approver", "jor.approver2", "pak.approver", "tur.approver"], withdrawn);
+    }
+
+    [Fact]
+    public async Task The_inbox_lists_newest_first_and_reading_lowers_the_unread_count()
+    {
+        await AddStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        Fixture.Clock.Advance(TimeSpan.FromDays(7));
+        await Fixture.Send(new RunTimers());
+
+        var inbox = await Fixture.Send(new ListNotifications("jor.approver"));
+        Assert.Equal(2, inbox.Unread);
+        Assert.Equal([NotificationKind.Reminder, NotificationKind.StepOpened], inbox.Notifications.Select(n => n.Kind));
+
+        Assert.Equal(1, await Fixture.Send(new MarkNotificationsRead("jor.approver", inbox.Notifications[0].Id)));
+        Assert.Equal([NotificationKind.StepOpened], (await Fixture.Send(new ListNotifications("jor.approver", UnreadOnly: true))).Notifications.Select(n => n.Kind));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.Send(new MarkNotificationsRead("pak.approver", inbox.Notifications[1].Id)));
+        Assert.Equal(0, await Fixture.Send(new MarkNotificationsRead("jor.approver")));
+        Assert.Equal(0, await Fixture.Send(new CountUnreadNotifications("jor.approver")));
+        Assert.Equal(2, await Fixture.Send(new CountUnreadNotifications("pak.approver")));
+        Assert.True((await Fixture.Send(new Core.Features.Audit.VerifyAudit())).Intact);
+    }
+}
