@@ -19,7 +19,21 @@ public sealed class CliProcess : IDisposable
     public string DatabasePath => Path.Combine(_directory, "cli.db");
     public string WorkingDirectory => _directory;
 
+    /// <summary>Further environment variables for every run (say, <c>Mail__Host</c>).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the program without waiting, for a test that kills it midway.</summary>
+    public Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,13 +44,8 @@ public sealed class CliProcess : IDisposable
         start.ArgumentList.Add(Program);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["EXERCISEPLANNER_DB"] = DatabasePath;
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await error);
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
+        return Process.Start(start)!;
     }
 
     public string WriteFile(string name, string content)
