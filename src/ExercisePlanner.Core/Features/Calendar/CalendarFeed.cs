@@ -113,26 +113,22 @@ public static class CalendarFeed
         var marking = c.Classification.Name();
         var url = baseUrl is null ? null : new Uri($"{baseUrl}/proposals/{Uri.EscapeDataString(proposal.Code)}");
         if (withExercise)
-            calendar.Events.Add(new CalendarEvent
-            {
-                Uid = $"{proposal.Code}-exercise@exerciseplanner",
-                Summary = $"[{marking}] {c.Name} ({proposal.Code})",
-                Start = new CalDateTime(c.StartDate.Year, c.StartDate.Month, c.StartDate.Day),
-                End = new CalDateTime(c.EndDate.Year, c.EndDate.Month, c.EndDate.Day).AddDays(1),
-                Location = c.Location,
-                Url = url,
-            });
+            calendar.Events.Add(AllDay($"{proposal.Code}-exercise", $"[{marking}] {c.Name} ({proposal.Code})", c.StartDate, c.EndDate, c.Location, url));
         foreach (var conference in c.Conferences)
-            calendar.Events.Add(new CalendarEvent
-            {
-                Uid = $"{proposal.Code}-{conference.Kind}-{conference.Date:yyyyMMdd}@exerciseplanner",
-                Summary = $"[{marking}] {Conferences.Name(conference.Kind)}: {c.Name} ({proposal.Code})",
-                Start = new CalDateTime(conference.Date.Year, conference.Date.Month, conference.Date.Day),
-                End = new CalDateTime(conference.Date.Year, conference.Date.Month, conference.Date.Day).AddDays(1),
-                Location = conference.Location,
-                Url = url,
-            });
+            calendar.Events.Add(AllDay($"{proposal.Code}-{conference.Kind}-{conference.Date:yyyyMMdd}",
+                $"[{marking}] {Conferences.Name(conference.Kind)}: {c.Name} ({proposal.Code})", conference.Date, conference.Date, conference.Location, url));
     }
+
+    /// <summary>An event over whole days, <paramref name="last"/> included (iCalendar's end is exclusive).</summary>
+    private static CalendarEvent AllDay(string uid, string summary, DateOnly first, DateOnly last, string location, Uri? url) => new()
+    {
+        Uid = $"{uid}@exerciseplanner",
+        Summary = summary,
+        Start = new CalDateTime(first.Year, first.Month, first.Day),
+        End = new CalDateTime(last.Year, last.Month, last.Day).AddDays(1),
+        Location = location,
+        Url = url,
+    };
 
     internal static string Serialize(IcalCalendar calendar) => new CalendarSerializer().SerializeToString(calendar)!;
 }
