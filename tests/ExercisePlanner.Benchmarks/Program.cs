@@ -4,12 +4,14 @@ using ExercisePlanner.Testing;
 
 // Measured runs that print figures (docs/benchmarks.md); anything else goes to BenchmarkDotNet.
 //   --measure             documents and in-process decisions
+//   --documents           documents only: the 20-page plan and the demo's three documents
 //   --http [--nodes N]    decisions per second over HTTP with 1, 8 and 32 clients, and the hosts' peak memory
 //   --dashboard           the dashboard's queries on 100,000 proposals and 1,000,000 steps
 //   --writer-lock         the longest hold of the writer lock, and decisions while the largest proposals are imported
 //   --postgres SERVER     any of them on a scratch database of that PostgreSQL server instead of an SQLite file
 var postgres = Option("--postgres");
-if (args.Contains("--measure"))
+if (args.Contains("--documents")) MeasuredRun.Print(iterations: 30);
+else if (args.Contains("--measure"))
 {
     MeasuredRun.Print(iterations: 30);
     await using var database = new ScratchDatabase("bench", postgres);
