@@ -1,5 +1,4 @@
 using SkiaSharp;
-using SkiaSharp.HarfBuzz;
 
 namespace ExercisePlanner.Documents.Layout;
 
@@ -18,25 +17,37 @@ public readonly record struct TextStyle(float Size = 10, bool Bold = false, uint
 
 /// <summary>
 /// The fonts shipped with the project (DejaVu Sans, which covers Latin, Cyrillic, Greek and Arabic),
-/// loaded from the assembly so output never depends on the machine's fonts. Text is shaped with
-/// HarfBuzz, so Arabic joins and orders correctly.
+/// loaded from the assembly so output never depends on the machine's fonts. Text is shaped with HarfBuzz.
+/// A document is drawn twice: first only to learn which characters each face draws (<see cref="Collecting"/>),
+/// then, after <see cref="Subset"/>, for real with faces cut down to those characters, so the PDF embeds
+/// a few hundred glyphs instead of DejaVu's 6,253. Widths are the same in both faces.
 /// </summary>
 public sealed class FontSet : IDisposable
 {
-    private static readonly SKTypeface Regular = Load("Fonts.DejaVuSans.ttf");
-    private static readonly SKTypeface Bold = Load("Fonts.DejaVuSans-Bold.ttf");
+    private static readonly FontFace Regular = FontFace.Load("Fonts.DejaVuSans.ttf");
+    private static readonly FontFace Bold = FontFace.Load("Fonts.DejaVuSans-Bold.ttf");
 
-    private readonly SKShaper _regularShaper = new(Regular);
-    private readonly SKShaper _boldShaper = new(Bold);
+    private readonly SortedSet<int> _regularUsed = [];
+    private readonly SortedSet<int> _boldUsed = [];
+    private FontFace? _regularSubset;
+    private FontFace? _boldSubset;
     private readonly Dictionary<(bool, float), SKFont> _fonts = [];
-    private readonly Dictionary<(string, bool, float), float> _widths = [];
+    private readonly Dictionary<(string, bool, bool), float> _widths = [];
     private readonly SKPaint _paint = new() { IsAntialias = true };
 
-    public float Width(string text, TextStyle style)
+    /// <summary>True until <see cref="Subset"/>: drawing only records characters.</summary>
+    public bool Collecting => _regularSubset is null;
+
+    /// <summary>The advance of a run of one direction.</summary>
+    public float Width(string text, TextStyle style, bool rightToLeft = false)
     {
-        var key = (text, style.Bold, style.Size);
-        if (_widths.TryGetValue(key, out var width)) return width;
-        return _widths[key] = Shaper(style).Shape(text, Font(style)).Width;
+        var key = (text, style.Bold, rightToLeft);
+        if (!_widths.TryGetValue(key, out var em))
+        {
+            var face = style.Bold ? Bold : Regular;
+            _widths[key] = em = face.Shape(text, rightToLeft).Advance / face.UnitsPerEm;
+        }
+        return em * style.Size;
     }
 
     public float LineHeight(TextStyle style) => style.Size * 1.3f;
@@ -44,34 +55,59 @@ public sealed class FontSet : IDisposable
     /// <summary>Distance from the top of a line to its baseline.</summary>
     public float Ascent(TextStyle style) => style.Size * 1.02f;
 
-    public void Draw(SKCanvas canvas, string text, float x, float baseline, TextStyle style)
+    /// <summary>Draws a run of one direction, with its text and cluster map so the PDF can give the text back as written.</summary>
+    public void Draw(SKCanvas canvas, string text, float x, float baseline, TextStyle style, bool rightToLeft = false)
     {
+        if (Collecting)
+        {
+            var used = style.Bold ? _boldUsed : _regularUsed;
+            foreach (var rune in text.EnumerateRunes()) used.Add(rune.Value);
+            return;
+        }
+        var face = style.Bold ? _boldSubset! : _regularSubset!;
+        var shaped = face.Shape(text, rightToLeft);
+        if (shaped.Glyphs.Length == 0) return;
+        var scale = style.Size / face.UnitsPerEm;
+        var positions = shaped.Positions.Select(p => new SKPoint(p.X * scale, p.Y * scale)).ToArray();
+        var (glyphs, clusters) = (shaped.Glyphs, shaped.Clusters);
+        if (rightToLeft)
+        {
+            // Each glyph keeps its place on the page, but the content stream lists them in reading order,
+            // so readers that take text in stream order get right-to-left text in logical order too.
+            (glyphs, clusters) = (glyphs.Reverse().ToArray(), clusters.Reverse().ToArray());
+            Array.Reverse(positions);
+        }
+        using var builder = new SKTextBlobBuilder();
+        var run = builder.AllocatePositionedTextRun(Font(style), glyphs.Length, shaped.Utf8.Length);
+        run.SetGlyphs(glyphs);
+        run.SetPositions(positions);
+        run.SetText(shaped.Utf8);
+        run.SetClusters(clusters);
+        using var blob = builder.Build();
         _paint.Color = new SKColor(style.Color);
-        canvas.DrawShapedText(Shaper(style), text, x, baseline, SKTextAlign.Left, Font(style), _paint);
+        canvas.DrawText(blob, x, baseline, _paint);
     }
 
-    private SKShaper Shaper(TextStyle style) => style.Bold ? _boldShaper : _regularShaper;
+    /// <summary>Ends collecting: from now on text is drawn with faces holding only the characters collected.</summary>
+    public void Subset()
+    {
+        _regularSubset = new FontFace(FontSubset.Create(Regular.Face, _regularUsed));
+        _boldSubset = new FontFace(FontSubset.Create(Bold.Face, _boldUsed));
+    }
 
     private SKFont Font(TextStyle style)
     {
         var key = (style.Bold, style.Size);
         if (!_fonts.TryGetValue(key, out var font))
-            _fonts[key] = font = new SKFont(style.Bold ? Bold : Regular, style.Size) { Subpixel = true };
+            _fonts[key] = font = new SKFont(style.Bold ? _boldSubset!.Typeface : _regularSubset!.Typeface, style.Size) { Subpixel = true };
         return font;
-    }
-
-    private static SKTypeface Load(string resource)
-    {
-        using var stream = typeof(FontSet).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"font {resource} is not embedded");
-        return SKTypeface.FromStream(stream);
     }
 
     public void Dispose()
     {
-        _regularShaper.Dispose();
-        _boldShaper.Dispose();
         foreach (var font in _fonts.Values) font.Dispose();
+        _regularSubset?.Dispose();
+        _boldSubset?.Dispose();
         _paint.Dispose();
     }
 }

@@ -9,9 +9,10 @@ public enum TextAlign { Start, Center, End }
 public sealed record Span(string Text, TextStyle Style);
 
 /// <summary>
-/// Styled spans broken into lines over shaped text. Words of the other direction (Arabic in an
-/// English paragraph, numbers and Latin names in an Arabic one) are kept together and ordered as
-/// the Unicode bidirectional algorithm would for such simple runs.
+/// Styled spans broken into lines over shaped text. Each line is ordered by the Unicode bidirectional
+/// algorithm (<see cref="Bidi"/>): Arabic in an English paragraph, numbers and Latin names in an Arabic
+/// one, and neutrals between them take the places UAX #9 gives them, and each run of one direction and
+/// style is shaped and drawn as a whole, with its text.
 /// </summary>
 public sealed class Paragraph : Block
 {
@@ -32,17 +33,21 @@ public sealed class Paragraph : Block
         return this;
     }
 
-    private sealed record Word(string Text, TextStyle Style, float Width, bool RightToLeft, bool Neutral);
+    /// <summary>One paragraph of the text (between hard line breaks): its characters' styles and bidi levels.</summary>
+    private sealed record Source(string Text, TextStyle[] Styles, byte[] Levels);
+
+    private sealed record Line(Source Source, int Start, int End);
 
     public override IEnumerable<Slice> Layout(FontSet fonts, float width)
     {
-        var lines = BreakLines(fonts, width);
+        var lines = Sources().SelectMany(source => BreakLines(fonts, source, width)).ToList();
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var last = i == lines.Count - 1;
-            var height = line.Count == 0 ? fonts.LineHeight(TextStyle.Body) : line.Max(w => fonts.LineHeight(w.Style));
-            var ascent = line.Count == 0 ? 0 : line.Max(w => fonts.Ascent(w.Style));
+            var styles = line.Start == line.End ? [TextStyle.Body] : line.Source.Styles[line.Start..line.End].Distinct().ToArray();
+            var height = styles.Max(fonts.LineHeight);
+            var ascent = line.Start == line.End ? 0 : styles.Max(fonts.Ascent);
             yield return new Slice(height + (last ? SpaceAfter : 0), (canvas, x, y) => DrawLine(canvas, fonts, line, x, y + ascent, width))
             {
                 KeepWithNext = KeepWithNext || !last && lines.Count == 2,
@@ -50,98 +55,127 @@ public sealed class Paragraph : Block
         }
     }
 
-    private List<List<Word>> BreakLines(FontSet fonts, float width)
+    private IEnumerable<Source> Sources()
     {
-        var lines = new List<List<Word>> { new() };
-        var used = 0f;
-        foreach (var span in _spans)
+        var text = string.Concat(_spans.Select(s => s.Text));
+        var styles = _spans.SelectMany(s => Enumerable.Repeat(s.Style, s.Text.Length)).ToArray();
+        var level = Direction == TextDirection.RightToLeft ? Bidi.RightToLeft : Bidi.LeftToRight;
+        var start = 0;
+        foreach (var part in text.Split('\n'))
         {
-            var paragraphs = span.Text.Split('\n');
-            for (var p = 0; p < paragraphs.Length; p++)
-            {
-                if (p > 0) { lines.Add([]); used = 0; }
-                foreach (var text in paragraphs[p].Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => FitWord(fonts, w, span.Style, width)))
-                {
-                    var word = new Word(text, span.Style, fonts.Width(text, span.Style), Bidi.IsRightToLeft(text), Bidi.IsNeutral(text));
-                    var space = lines[^1].Count == 0 ? 0 : fonts.Width(" ", span.Style);
-                    if (lines[^1].Count > 0 && used + space + word.Width > width)
-                    {
-                        lines.Add([]);
-                        used = 0;
-                        space = 0;
-                    }
-                    lines[^1].Add(word);
-                    used += space + word.Width;
-                }
-            }
+            yield return new Source(part, styles[start..(start + part.Length)], Bidi.Resolve(part, level).Levels);
+            start += part.Length + 1;
         }
-        return lines;
     }
 
-    private static bool NeutralDirection(List<Word> line, int index, bool paragraphRightToLeft)
+    private static IEnumerable<Line> BreakLines(FontSet fonts, Source source, float width)
     {
-        var before = line.Take(index).LastOrDefault(w => !w.Neutral);
-        var after = line.Skip(index + 1).FirstOrDefault(w => !w.Neutral);
-        return before is not null && after is not null && before.RightToLeft == after.RightToLeft ? before.RightToLeft : paragraphRightToLeft;
+        int start = -1, end = -1;
+        var used = 0f;
+        foreach (var (wordStart, wordEnd) in Words(source.Text).SelectMany(w => Fit(fonts, source, w, width)))
+        {
+            var word = RangeWidth(fonts, source, wordStart, wordEnd);
+            if (start >= 0 && used + RangeWidth(fonts, source, end, wordStart) + word <= width)
+            {
+                used += RangeWidth(fonts, source, end, wordStart) + word;
+                end = wordEnd;
+                continue;
+            }
+            if (start >= 0) yield return new Line(source, start, end);
+            (start, end, used) = (wordStart, wordEnd, word);
+        }
+        yield return start >= 0 ? new Line(source, start, end) : new Line(source, 0, 0);
+    }
+
+    private static IEnumerable<(int Start, int End)> Words(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ') continue;
+            var start = i;
+            while (i < text.Length && text[i] != ' ') i++;
+            yield return (start, i);
+        }
     }
 
     /// <summary>A word wider than the line (a long code, a hash) is broken between characters.</summary>
-    private static IEnumerable<string> FitWord(FontSet fonts, string word, TextStyle style, float width)
+    private static IEnumerable<(int Start, int End)> Fit(FontSet fonts, Source source, (int Start, int End) word, float width)
     {
-        if (fonts.Width(word, style) <= width) { yield return word; yield break; }
-        var start = 0;
-        for (var end = 1; end <= word.Length; end++)
+        if (RangeWidth(fonts, source, word.Start, word.End) <= width) { yield return word; yield break; }
+        var start = word.Start;
+        for (var end = start + 1; end <= word.End; end++)
         {
-            if (end - start > 1 && fonts.Width(word[start..end], style) > width)
+            if (end - start > 1 && RangeWidth(fonts, source, start, end) > width)
             {
-                yield return word[start..(end - 1)];
+                yield return (start, end - 1);
                 start = end - 1;
             }
         }
-        yield return word[start..];
+        yield return (start, word.End);
     }
 
-    private void DrawLine(SKCanvas canvas, FontSet fonts, List<Word> line, float left, float baseline, float width)
+    /// <summary>Runs of one style and one level, in logical order.</summary>
+    private static IEnumerable<(int Start, int End)> Runs(Source source, int start, int end)
     {
-        if (line.Count == 0) return;
-        var rtl = Direction == TextDirection.RightToLeft;
-        // Neutral words (dashes, lone punctuation) between two words of one direction take that direction,
-        // otherwise the paragraph's (rules N1 and N2 of the Unicode bidirectional algorithm).
-        var resolved = line.Select((word, i) => word.Neutral ? word with { RightToLeft = NeutralDirection(line, i, rtl) } : word).ToList();
-        var runs = new List<List<Word>>();
-        foreach (var word in resolved)
+        for (var i = start; i < end;)
         {
-            if (runs.Count > 0 && runs[^1][0].RightToLeft == word.RightToLeft) runs[^1].Add(word);
-            else runs.Add([word]);
+            var runStart = i;
+            while (i < end && source.Styles[i] == source.Styles[runStart] && source.Levels[i] == source.Levels[runStart]) i++;
+            yield return (runStart, i);
         }
-        var visual = new List<Word>();
-        foreach (var run in rtl ? Enumerable.Reverse(runs) : runs)
-            visual.AddRange(run[0].RightToLeft ? Enumerable.Reverse(run) : run);
+    }
 
-        var space = fonts.Width(" ", line[0].Style);
-        var total = visual.Sum(w => w.Width) + space * (visual.Count - 1);
-        var start = (Align, rtl) switch
+    private static float RangeWidth(FontSet fonts, Source source, int start, int end) =>
+        Runs(source, start, end).Sum(r => fonts.Width(source.Text[r.Start..r.End], source.Styles[r.Start], source.Levels[r.Start] % 2 == 1));
+
+    /// <summary>
+    /// Lays the line out by rule L2 and cuts it into runs of one style and one direction: characters that
+    /// follow each other in visual order and in logical order (forwards at even levels, backwards at odd ones).
+    /// Runs come left to right, each with where it starts in the text.
+    /// </summary>
+    private static List<(int Start, string Text, TextStyle Style, bool RightToLeft)> VisualRuns(Line line)
+    {
+        var source = line.Source;
+        var order = Bidi.VisualOrder(source.Levels.AsSpan(line.Start, line.End - line.Start));
+        var runs = new List<(int, string, TextStyle, bool)>();
+        for (var i = 0; i < order.Length;)
+        {
+            var first = line.Start + order[i];
+            var rightToLeft = source.Levels[first] % 2 == 1;
+            var step = rightToLeft ? -1 : 1;
+            var last = first;
+            for (i++; i < order.Length; i++)
+            {
+                var next = line.Start + order[i];
+                if (next != last + step || source.Levels[next] != source.Levels[first] || source.Styles[next] != source.Styles[first]) break;
+                last = next;
+            }
+            var (from, to) = rightToLeft ? (last, first) : (first, last);
+            runs.Add((from, source.Text[from..(to + 1)], source.Styles[first], rightToLeft));
+        }
+        return runs;
+    }
+
+    private void DrawLine(SKCanvas canvas, FontSet fonts, Line line, float left, float baseline, float width)
+    {
+        if (line.Start == line.End) return;
+        var runs = VisualRuns(line);
+        var widths = runs.Select(r => fonts.Width(r.Text, r.Style, r.RightToLeft)).ToList();
+        var total = widths.Sum();
+        var x = (Align, Direction == TextDirection.RightToLeft) switch
         {
             (TextAlign.Center, _) => left + (width - total) / 2,
             (TextAlign.Start, true) or (TextAlign.End, false) => left + width - total,
             _ => left,
         };
-        foreach (var word in visual)
+        var placed = new List<(int Start, string Text, TextStyle Style, bool RightToLeft, float X)>();
+        for (var i = 0; i < runs.Count; i++)
         {
-            fonts.Draw(canvas, word.Text, start, baseline, word.Style);
-            start += word.Width + space;
+            placed.Add((runs[i].Start, runs[i].Text, runs[i].Style, runs[i].RightToLeft, x));
+            x += widths[i];
         }
+        // Placed by the bidi algorithm, written in reading order: text taken in content order reads as written.
+        foreach (var run in placed.OrderBy(r => r.Start))
+            fonts.Draw(canvas, run.Text, run.X, baseline, run.Style, run.RightToLeft);
     }
-}
-
-internal static class Bidi
-{
-    /// <summary>Arabic letters are strongly right to left; Arabic punctuation (، ؛ ؟) is not.</summary>
-    public static bool IsRightToLeft(string text) => text.Any(c => IsArabic(c) && char.IsLetter(c));
-
-    /// <summary>Words without letters or digits take the direction of their neighbours.</summary>
-    public static bool IsNeutral(string text) => !text.Any(char.IsLetterOrDigit);
-
-    private static bool IsArabic(char c) =>
-        c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 }

@@ -46,21 +46,29 @@ public sealed class PdfComposer
             Title = Title, Author = Author, Subject = Subject, Creator = "ExercisePlanner", Producer = "ExercisePlanner",
             Creation = Date, Modified = Date, RasterDpi = 150,
         };
+        var page = new SKRect(0, 0, PageWidth, PageHeight);
+        // A first pass draws nowhere: it tells the fonts which characters the document uses.
+        using (var nowhere = new SKNoDrawCanvas((int)PageWidth, (int)PageHeight))
+            for (var i = 0; i < pages.Count; i++) DrawPage(nowhere, fonts, pages, i, page, content);
+        fonts.Subset();
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
-            var page = new SKRect(0, 0, PageWidth, PageHeight);
             for (var i = 0; i < pages.Count; i++)
             {
-                var canvas = document.BeginPage(PageWidth, PageHeight);
-                var info = new PageInfo(canvas, fonts, i + 1, pages.Count, page, content);
-                Header?.Invoke(info);
-                Footer?.Invoke(info);
-                foreach (var (slice, y) in pages[i]) slice.Draw(canvas, content.Left, content.Top + y);
+                DrawPage(document.BeginPage(PageWidth, PageHeight), fonts, pages, i, page, content);
                 document.EndPage();
             }
             document.Close();
         }
         return stream.ToArray();
+    }
+
+    private void DrawPage(SKCanvas canvas, FontSet fonts, List<List<(Slice Slice, float Y)>> pages, int index, SKRect page, SKRect content)
+    {
+        var info = new PageInfo(canvas, fonts, index + 1, pages.Count, page, content);
+        Header?.Invoke(info);
+        Footer?.Invoke(info);
+        foreach (var (slice, y) in pages[index]) slice.Draw(canvas, content.Left, content.Top + y);
     }
 
     private static List<List<(Slice Slice, float Y)>> Paginate(List<Slice> slices, float available)

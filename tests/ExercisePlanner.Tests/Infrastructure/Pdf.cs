@@ -1,29 +1,45 @@
-using System.Text;
+using System.Diagnostics;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace ExercisePlanner.Tests.Infrastructure;
 
-/// <summary>Reads a rendered PDF back with PdfPig: the text of each page, with Arabic turned back into logical order.</summary>
+/// <summary>
+/// Reads a rendered PDF back as a reader would, without any normalisation: PdfPig (honouring the
+/// ActualText the documents carry for ligatures and Arabic joining forms), and poppler's pdftotext.
+/// </summary>
 public static class Pdf
 {
+    private static readonly ParsingOptions Options = new() { UseActualText = true };
+
+    /// <summary>Each page's words, ordered by their place on the page (left to right, top to bottom).</summary>
     public static IReadOnlyList<string> PageTexts(byte[] pdf)
     {
-        using var document = PdfDocument.Open(pdf);
-        // NFKC also turns the ligatures HarfBuzz sets (ﬁ, ﬀ) back into letters, as a search would.
-        return document.GetPages().Select(page => string.Join(" ", page.GetWords().Select(w => w.Text)).Normalize(NormalizationForm.FormKC)).ToList();
+        using var document = PdfDocument.Open(pdf, Options);
+        return document.GetPages().Select(page => string.Join(" ", page.GetWords().Select(w => w.Text))).ToList();
     }
 
-    /// <summary>
-    /// Words of the pages. Arabic glyphs come out as presentation forms in visual order; reversing each
-    /// word and normalising (NFKC) gives the letters as written.
-    /// </summary>
-    public static IReadOnlyList<string> Words(byte[] pdf)
+    /// <summary>Each page's text in the order the content stream gives it: as written, right-to-left text in logical order.</summary>
+    public static IReadOnlyList<string> ContentTexts(byte[] pdf)
     {
-        using var document = PdfDocument.Open(pdf);
-        return document.GetPages().SelectMany(page => page.GetWords())
-            .Select(w => IsArabic(w.Text) ? new string(w.Text.Reverse().ToArray()).Normalize(NormalizationForm.FormKC) : w.Text)
-            .ToList();
+        using var document = PdfDocument.Open(pdf, Options);
+        return document.GetPages().Select(page => ContentOrderTextExtractor.GetText(page)).ToList();
     }
 
-    private static bool IsArabic(string text) => text.Any(c => c is >= '\u0600' and <= '\u06FF' or >= '\uFB50' and <= '\uFEFF');
+    /// <summary>poppler's pdftotext (Debian's poppler-utils, installed by CI), one string per page.</summary>
+    public static IReadOnlyList<string> PdfToText(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"pdftotext-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })
+                ?? throw new InvalidOperationException("pdftotext did not start");
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            return text.Split('\f')[..^1];
+        }
+        finally { File.Delete(file); }
+    }
 }
