@@ -1342,6 +1342,9 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Amendment")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1360,6 +1363,9 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
 
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<int?>("InForceRevision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1406,6 +1412,9 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Amendment")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Content")
                         .IsRequired()

@@ -1334,6 +1334,9 @@ namespace ExercisePlanner.Core.Persistence.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Amendment")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1352,6 +1355,9 @@ namespace ExercisePlanner.Core.Persistence.Sqlite.Migrations
 
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("InForceRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1395,6 +1401,9 @@ namespace ExercisePlanner.Core.Persistence.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Amendment")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Content")
