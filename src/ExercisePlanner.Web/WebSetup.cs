@@ -105,6 +105,7 @@ public static class WebSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapPlannerApi();
         app.MapNotificationApi();
+        app.MapAmendmentApi();
         app.MapRazorPages();
         return app;
     }

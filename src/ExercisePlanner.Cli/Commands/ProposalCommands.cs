@@ -36,6 +36,13 @@ internal static class ProposalCommands
             return ExitCodes.Success;
         });
 
+        var amend = new Command("amend", "open an amendment of an approved proposal: a new draft revision; the approved one stays in force").With(code, actor).Runs(async run =>
+        {
+            var result = await run.Send(new AmendProposal(run.Parse.GetValue(code)!, run.Parse.GetValue(actor)!));
+            run.Print(result, o => o.WriteLine($"opened amendment {result.Amendment} of {result.Code} as a draft; revision {result.InForceRevision} stays in force until it is approved"));
+            return ExitCodes.Success;
+        });
+
         var list = new Command("list", "list proposals").Runs(async run =>
         {
             var proposals = await run.Send(new ListProposals());
@@ -56,6 +63,6 @@ internal static class ProposalCommands
             return ExitCodes.Success;
         });
 
-        return new Command("proposal", "draft, submit and follow exercise proposals").With(import, submit, withdraw, list, show);
+        return new Command("proposal", "draft, submit and follow exercise proposals").With(import, submit, withdraw, amend, list, show);
     }
 }

@@ -11,6 +11,8 @@ internal static class ProposalText
         o.WriteLine($"{d.Code}  {d.Name}");
         o.WriteLine($"  {d.Type}, {d.StartDate:yyyy-MM-dd} to {d.EndDate:yyyy-MM-dd}, {d.Location}");
         o.WriteLine($"  status {d.Status}, revision {d.Revision}, coordinator {d.Coordinator}");
+        if (d.IsAmending) o.WriteLine($"  amendment {d.Amendment} is open; revision {d.InForceRevision} stays in force until it is approved");
+        else if (d.Amendment > 0) o.WriteLine($"  in force: revision {d.InForceRevision}, amendment {d.Amendment}");
         o.WriteLine($"  classification {Markings.Banner(d.Classification, d.ReleasableTo)}");
         o.WriteLine("  participants:");
         foreach (var p in d.Participants)

@@ -29,6 +29,8 @@ internal static class WorkflowCommands
             run.Print(result, o =>
             {
                 o.WriteLine($"{result.Proposal}: workflow {result.Workflow} v{result.Version}, from {result.From:yyyy-MM-dd}");
+                if (result.Changed.Count > 0)
+                    o.WriteLine($"  amendment changes {string.Join(", ", result.Changed)}; nations affected: {(result.NationsAffected.Count == 0 ? "none" : string.Join(", ", result.NationsAffected))}");
                 foreach (var stage in result.Stages)
                 {
                     var when = stage.Condition is null ? "" : $" when {stage.Condition}";

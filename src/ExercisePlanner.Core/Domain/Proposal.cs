@@ -16,6 +16,10 @@ public sealed class Proposal
     public ProposalStatus Status { get; private set; }
     /// <summary>1 for the first submission; increases on every resubmission.</summary>
     public int Revision { get; private set; }
+    /// <summary>The approved revision in force; null until the first approval. An amendment under way leaves it in force.</summary>
+    public int? InForceRevision { get; private set; }
+    /// <summary>0 for the original proposal; N while working on (or after approval of) its Nth amendment.</summary>
+    public int Amendment { get; private set; }
     public ProposalContent Content { get; private set; } = null!;
 
     // Copied from the content whenever it changes, so that lists and the dashboard filter and sort
@@ -35,6 +39,12 @@ public sealed class Proposal
     public IReadOnlyList<ProposalRevision> Revisions => _revisions;
 
     public bool IsEditable => Status is ProposalStatus.Draft or ProposalStatus.ChangesRequested;
+
+    /// <summary>An amendment is open: drafted, submitted or returned for changes, with an approved revision in force.</summary>
+    public bool IsAmending => InForceRevision is not null && Status != ProposalStatus.Approved;
+
+    /// <summary>The approved revision in force, if any (needs the revisions loaded).</summary>
+    public ProposalRevision? InForce => InForceRevision is { } number ? _revisions.SingleOrDefault(r => r.Number == number) : null;
 
     public static Proposal Draft(ProposalContent content, string coordinator, DateTimeOffset now)
     {
@@ -64,10 +74,24 @@ public sealed class Proposal
     private void Hold(ProposalContent content)
     {
         Content = content;
-        (Name, Type, StartDate, EndDate) = (content.Name, content.Type, content.StartDate, content.EndDate);
         var nations = content.Participants.Select(p => p.Nation).Distinct().ToList();
-        _nations.RemoveAll(n => !nations.Contains(n.Nation));
+        // While an amendment is open, lists keep showing the revision in force, and a nation the amendment
+        // adds may see the proposal (to approve it) while no nation in force loses sight of it.
+        if (!IsAmending)
+        {
+            (Name, Type, StartDate, EndDate) = (content.Name, content.Type, content.StartDate, content.EndDate);
+            _nations.RemoveAll(n => !nations.Contains(n.Nation));
+        }
         _nations.AddRange(nations.Where(n => !_nations.Any(held => held.Nation == n)).Select(n => new ProposalNation(n)));
+    }
+
+    /// <summary>Opens an amendment of an approved proposal: a draft of the next revision, while the approved one stays in force.</summary>
+    public void Amend(DateTimeOffset now)
+    {
+        if (Status != ProposalStatus.Approved)
+            throw new ConflictException($"proposal {Code} is {Status}; only an approved proposal can be amended");
+        Amendment++;
+        Move(ProposalStatus.Draft, now);
     }
 
     public ProposalRevision Submit(string submittedBy, DateTimeOffset now)
@@ -75,7 +99,7 @@ public sealed class Proposal
         if (!IsEditable)
             throw new ConflictException($"proposal {Code} is {Status}; only a draft or a proposal with changes requested can be submitted");
         if (_revisions.Count > 0) Revision++;
-        var snapshot = new ProposalRevision(Revision, Content, submittedBy, now);
+        var snapshot = new ProposalRevision(Revision, Content, submittedBy, now, Amendment);
         _revisions.Add(snapshot);
         Status = ProposalStatus.Submitted;
         SubmittedAt = now;
@@ -83,11 +107,13 @@ public sealed class Proposal
         return snapshot;
     }
 
+    /// <summary>Withdraws a submission; withdrawing an amendment (also a draft one) leaves the approved revision in force.</summary>
     public void Withdraw(DateTimeOffset now)
     {
-        if (Status is not (ProposalStatus.Submitted or ProposalStatus.ChangesRequested))
+        if (Status is not (ProposalStatus.Submitted or ProposalStatus.ChangesRequested) && !IsAmending)
             throw new ConflictException($"proposal {Code} is {Status}; only a submitted proposal can be withdrawn");
-        Move(ProposalStatus.Withdrawn, now);
+        if (IsAmending) RestoreInForce(now);
+        else Move(ProposalStatus.Withdrawn, now);
     }
 
     /// <summary>Outcome of the approval workflow for the submitted revision.</summary>
@@ -97,7 +123,24 @@ public sealed class Proposal
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not an approval outcome");
         if (Status != ProposalStatus.Submitted)
             throw new ConflictException($"proposal {Code} is {Status}; only a submitted proposal can be {outcome}");
-        Move(outcome, now);
+        if (outcome == ProposalStatus.Approved)
+        {
+            InForceRevision = Revision;
+            Move(outcome, now);
+            Hold(Content); // the lists and nations now follow what was approved
+        }
+        else if (outcome == ProposalStatus.Rejected && IsAmending) RestoreInForce(now);
+        else Move(outcome, now);
+    }
+
+    /// <summary>An amendment rejected or withdrawn: the content and lists return to the approved revision in force.</summary>
+    private void RestoreInForce(DateTimeOffset now)
+    {
+        var inForce = InForce ?? throw new InvalidOperationException($"the revisions of {Code} are not loaded");
+        Content = inForce.Content;
+        Amendment = inForce.Amendment;
+        Move(ProposalStatus.Approved, now);
+        Hold(Content);
     }
 
     private void Move(ProposalStatus status, DateTimeOffset now)
@@ -115,9 +158,10 @@ public sealed class ProposalRevision
 {
     private ProposalRevision() { } // for EF Core
 
-    public ProposalRevision(int number, ProposalContent content, string submittedBy, DateTimeOffset submittedAt)
+    public ProposalRevision(int number, ProposalContent content, string submittedBy, DateTimeOffset submittedAt, int amendment = 0)
     {
         Number = number;
+        Amendment = amendment;
         Content = content;
         SubmittedBy = submittedBy;
         SubmittedAt = submittedAt;
@@ -126,6 +170,8 @@ public sealed class ProposalRevision
     public int Id { get; private set; }
     public int ProposalId { get; private set; }
     public int Number { get; private set; }
+    /// <summary>0 for the original proposal and its resubmissions; N for the Nth amendment.</summary>
+    public int Amendment { get; private set; }
     public ProposalContent Content { get; private set; } = null!;
     public string SubmittedBy { get; private set; } = "";
     public DateTimeOffset SubmittedAt { get; private set; }

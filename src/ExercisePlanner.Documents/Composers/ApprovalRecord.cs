@@ -22,6 +22,16 @@ internal static class ApprovalRecord
                 .Add($" ({c.Code}), revision {model.Revision}: ", TextStyle.Body with { Size = 11 })
                 .Add(model.Status.ToString(), TextStyle.Subheading));
 
+        if (model.Chain.Count > 1)
+        {
+            document.Add(Chrome.Heading("Approvals in force, original and amendments"));
+            var chain = new Table(2, 1.2f, 2.4f, 5).Header("Approved", "Revision", "Time (UTC)", "Changed");
+            foreach (var link in model.Chain)
+                chain.Row(link.Amendment == 0 ? "Original" : $"Amendment {link.Amendment}", link.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Chrome.Date(link.ApprovedAt), link.Amendment == 0 ? "" : string.Join(", ", link.Changed.Select(Core.Features.Proposals.ProposalChanges.InWords)));
+            document.Add(chain);
+        }
+
         foreach (var stage in model.Approvals.GroupBy(s => s.StageName))
         {
             document.Add(Chrome.Heading(stage.Key));

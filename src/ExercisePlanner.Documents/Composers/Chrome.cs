@@ -19,8 +19,12 @@ internal static class Chrome
         _ => 0xFFC8102E,
     };
 
+    /// <summary>"Amendment N" for a document of an approved change, empty for the original.</summary>
+    public static string Amendment(DocumentModel model) => model.Amendment > 0 ? $"Amendment {model.Amendment}" : "";
+
     public static PdfComposer Compose(DocumentModel model, string title)
     {
+        if (model.Amendment > 0) title = $"{title} · {Amendment(model)}";
         var banner = Banner(model.Content);
         var style = new TextStyle(9, Bold: true, Color: BannerColor(model.Content.Classification));
         return new PdfComposer

@@ -19,7 +19,7 @@ internal static class ExercisePlan
             new Spacer(120),
             new Paragraph(Title.ToUpperInvariant(), new TextStyle(12, Bold: true, Color: 0xFF404040)) { Align = TextAlign.Center },
             new Paragraph(c.Name, TextStyle.Title) { Align = TextAlign.Center, SpaceAfter = 10 },
-            new Paragraph($"{c.Code} · {c.Type} · Revision {model.Revision} · {model.Status}", TextStyle.Subheading) { Align = TextAlign.Center, SpaceAfter = 40 },
+            new Paragraph(string.Join(" · ", new[] { c.Code, c.Type.ToString(), $"Revision {model.Revision}", Chrome.Amendment(model), model.Status.ToString() }.Where(p => p.Length > 0)), TextStyle.Subheading) { Align = TextAlign.Center, SpaceAfter = 40 },
             new Table(1, 2)
                 .Row("Exercise type", c.Type.ToString())
                 .Row("Dates", $"{Chrome.Date(c.StartDate)} to {Chrome.Date(c.EndDate)}")

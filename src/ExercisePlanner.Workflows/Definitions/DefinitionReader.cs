@@ -70,6 +70,7 @@ public sealed class DefinitionReader(FactCatalog facts)
             var at = $"$.stages[{i}]";
             if (!seen.Add(stage.Id)) Problem($"{at}.id", $"stage id '{stage.Id}' is used twice");
             if (stage.When is { } when) CheckCondition($"{at}.when", when, Problem);
+            if (stage.Unless is { } unless) CheckCondition($"{at}.unless", unless, Problem);
             if (!Durations.TryParse(stage.Due, out var due)) Problem($"{at}.due", $"'{stage.Due}' is not a positive ISO 8601 duration");
             if (stage.RemindAfter is { } remind)
             {
@@ -92,11 +93,13 @@ public sealed class DefinitionReader(FactCatalog facts)
             problem($"{at}.fact", $"unknown fact '{condition.Fact}'; known: {string.Join(", ", facts.All.Select(f => f.Name))}");
             return;
         }
-        var values = new[] { condition.Is, condition.Above, condition.AtLeast }.OfType<string>().Concat(condition.In ?? []);
+        var values = new[] { condition.Is, condition.Above, condition.AtLeast }.OfType<string>().Concat(condition.In ?? []).Concat(condition.Only ?? []);
         foreach (var value in values.Where(v => !fact.Values.Contains(v)))
             problem(at, $"'{value}' is not a value of {fact.Name}; known: {string.Join(", ", fact.Values)}");
         if ((condition.Above ?? condition.AtLeast) is not null && !fact.Ordered)
             problem(at, $"{fact.Name} has no order; use equals or in");
+        if (condition.Only is not null && !fact.Many)
+            problem(at, $"{fact.Name} has one value; use equals or in");
     }
 
     /// <summary><c>/stages/1/due</c> becomes <c>$.stages[1].due</c>.</summary>

@@ -17,10 +17,10 @@ public static class MermaidDiagram
             var node = Node(stage.Id);
             var steps = string.Join("<br/>", stage.Steps.Select(s => $"{SvgDiagram.Who(s)}: {s.Role}"));
             var rule = $"{stage.Completion}, due {stage.Due}" + (stage.EscalateTo is null ? "" : $", escalates to {stage.EscalateTo}");
-            if (stage.When is { } when)
+            if (stage.RunsWhen is { } when)
             {
                 var test = node + "_when";
-                text.AppendLine($"    {test}{{\"{Escape(when.ToString())}?\"}}");
+                text.AppendLine($"    {test}{{\"{Escape(when)}?\"}}");
                 Link(text, previous, test, pendingSkip);
                 text.AppendLine($"    {test} -->|yes| {node}");
                 previous = node;

@@ -24,11 +24,11 @@ public static class SvgDiagram
             Arrow(body, y, y + Gap);
             y += Gap;
             var lines = new List<(string Text, string Class)> { (stage.Name, "title") };
-            if (stage.When is { } when) lines.Add(($"only when {when}", "condition"));
+            if (stage.RunsWhen is { } when) lines.Add(($"only when {when}", "condition"));
             lines.AddRange(stage.Steps.Select(s => ($"{Who(s)}: {s.Role}", "step")));
             lines.Add(($"{stage.Completion} · due {stage.Due}" + (stage.EscalateTo is null ? "" : $" · escalates to {stage.EscalateTo}"), "rule"));
             var height = lines.Count * Line + 2 * Pad;
-            var dashes = stage.When is null ? "" : " stroke-dasharray=\"6 4\"";
+            var dashes = stage.RunsWhen is null ? "" : " stroke-dasharray=\"6 4\"";
             body.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left}\" y=\"{y}\" width=\"{BoxWidth}\" height=\"{height}\" rx=\"6\" fill=\"#fff\" stroke=\"{Blue}\" stroke-width=\"1.5\"{dashes}/>");
             for (var i = 0; i < lines.Count; i++)
                 body.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + Pad}\" y=\"{y + Pad + (i + 1) * Line - 5}\"{Look(lines[i].Class)}>{SecurityElement.Escape(lines[i].Text)}</text>");
@@ -70,6 +70,7 @@ public static class SvgDiagram
         Assignees.Each => "each nation",
         Assignees.Host => "host",
         Assignees.Lead => "lead",
+        Assignees.Affected => "each nation affected",
         _ => string.Join(", ", step.Nations ?? []),
     };
 }

@@ -34,10 +34,22 @@ public sealed class WorkflowCatalog
             else
                 loaded.Add(Canonical(file, definition));
         }
-        if (loaded.Count > 0 && !loaded.Any(l => l.Definition.AppliesTo is null))
-            problems.Add(new DefinitionProblem(directory, "$.appliesTo", "no default workflow: at least one definition must have no appliesTo"));
+        problems.AddRange(CheckSet(directory, loaded));
         if (problems.Count > 0) throw new InvalidDefinitionException(problems);
         return new WorkflowCatalog(loaded);
+    }
+
+    /// <summary>What must hold across the definitions in force together: a default, and amendment workflows that exist.</summary>
+    public static IEnumerable<DefinitionProblem> CheckSet(string where, IReadOnlyList<LoadedDefinition> set)
+    {
+        if (set.Count > 0 && !set.Any(l => l.Definition.AppliesTo is null && !l.Definition.IsAmendment))
+            yield return new DefinitionProblem(where, "$.appliesTo", "no default workflow: at least one approval definition must have no appliesTo");
+        foreach (var loaded in set.Where(l => l.Definition.Amendment is not null))
+        {
+            var named = loaded.Definition.Amendment!;
+            if (!set.Any(l => l.Definition.Id == named && l.Definition.IsAmendment))
+                yield return new DefinitionProblem(loaded.File, "$.amendment", $"no workflow '{named}' with purpose \"amendment\" to approve amendments");
+        }
     }
 
     /// <summary>The newest version of every workflow.</summary>
@@ -49,8 +61,8 @@ public sealed class WorkflowCatalog
     /// <summary>The workflow for a subject: a specific one whose <c>appliesTo</c> holds, else the default.</summary>
     public WorkflowDefinition Select(IWorkflowSubject subject, FactCatalog facts)
     {
-        var latest = Latest.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
-        return latest.FirstOrDefault(d => d.AppliesTo is { } condition && facts.Holds(condition, subject.Fact(condition.Fact)))
+        var latest = Latest.Where(d => !d.IsAmendment).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        return latest.FirstOrDefault(d => d.AppliesTo is { } condition && facts.Holds(condition, subject))
             ?? latest.First(d => d.AppliesTo is null);
     }
 

@@ -13,10 +13,19 @@ public sealed record WorkflowDefinition
     public string Description { get; init; } = "";
     /// <summary>Which subjects this workflow is for; null makes it the default.</summary>
     public Condition? AppliesTo { get; init; }
+    /// <summary>
+    /// Approval of a subject's first submission (the default), or of a change to an approved subject (an amendment).
+    /// Nullable, like every key added later, so that definitions stored before it keep their content hash.
+    /// </summary>
+    public WorkflowPurpose? Purpose { get; init; }
+    /// <summary>The workflow (of purpose amendment) that approves changes to what this one approved; null lets the host choose.</summary>
+    public string? Amendment { get; init; }
     public required IReadOnlyList<StageDefinition> Stages { get; init; }
     public string OnRequestChanges { get; init; } = "return-to-coordinator";
     /// <summary>Actions the host runs, in order, when the last stage completes.</summary>
     public IReadOnlyList<string> OnApproved { get; init; } = [];
+
+    [JsonIgnore] public bool IsAmendment => Purpose == WorkflowPurpose.Amendment;
 }
 
 public sealed record StageDefinition
@@ -25,6 +34,8 @@ public sealed record StageDefinition
     public required string Name { get; init; }
     /// <summary>The stage runs only when this holds for the subject; otherwise it is skipped.</summary>
     public Condition? When { get; init; }
+    /// <summary>The stage is skipped when this holds for the subject.</summary>
+    public Condition? Unless { get; init; }
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
     public required CompletionRule Completion { get; init; }
     /// <summary>ISO 8601 duration from the stage opening to its deadline.</summary>
@@ -34,6 +45,14 @@ public sealed record StageDefinition
     public string? EscalateTo { get; init; }
 
     [JsonIgnore] public TimeSpan DueIn => Durations.Parse(Due);
+    /// <summary>When the stage runs, in words for plans and diagrams; null when it always runs.</summary>
+    [JsonIgnore] public string? RunsWhen => (When, Unless) switch
+    {
+        (null, null) => null,
+        ({ } when, null) => when.ToString(),
+        (null, { } unless) => $"not {unless}",
+        ({ } when, { } unless) => $"{when} and not {unless}",
+    };
     [JsonIgnore] public TimeSpan? RemindIn => RemindAfter is null ? null : Durations.Parse(RemindAfter);
 }
 
@@ -45,6 +64,14 @@ public enum Assignees
     [JsonStringEnumMemberName("lead")] Lead,
     /// <summary>The nations listed in the step.</summary>
     [JsonStringEnumMemberName("nations")] Nations,
+    /// <summary>The nations the subject names as affected (by an amendment: added, removed, or with changed forces or cost shares).</summary>
+    [JsonStringEnumMemberName("affected")] Affected,
+}
+
+public enum WorkflowPurpose
+{
+    [JsonStringEnumMemberName("approval")] Approval,
+    [JsonStringEnumMemberName("amendment")] Amendment,
 }
 
 public sealed record StepDefinition
@@ -62,10 +89,13 @@ public sealed record Condition
     public IReadOnlyList<string>? In { get; init; }
     public string? Above { get; init; }
     public string? AtLeast { get; init; }
+    /// <summary>For a fact with several values: every value is one of these.</summary>
+    public IReadOnlyList<string>? Only { get; init; }
 
     public override string ToString() =>
         Is is not null ? $"{Fact} = {Is}"
         : In is not null ? $"{Fact} in {string.Join("/", In)}"
+        : Only is not null ? $"{Fact} only {string.Join("/", Only)}"
         : Above is not null ? $"{Fact} > {Above}"
         : $"{Fact} >= {AtLeast}";
 }

@@ -11,6 +11,8 @@ public interface IWorkflowSubject
     string Key { get; }
     int Revision { get; }
     string? Fact(string name);
+    /// <summary>The values of a fact that has several (see <see cref="FactDefinition.Many"/>); empty when it has none.</summary>
+    IReadOnlyList<string> FactValues(string name) => Fact(name) is { } value ? [value] : [];
     IReadOnlyList<string> Nations(Assignees assignees, IReadOnlyList<string>? listed);
 }
 

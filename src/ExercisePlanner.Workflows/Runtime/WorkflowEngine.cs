@@ -145,7 +145,7 @@ public sealed class WorkflowEngine(FactCatalog facts)
     }
 
     private bool Applies(StageDefinition stage, IWorkflowSubject subject) =>
-        stage.When is not { } condition || facts.Holds(condition, subject.Fact(condition.Fact));
+        (stage.When is not { } when || facts.Holds(when, subject)) && (stage.Unless is not { } unless || !facts.Holds(unless, subject));
 
     private static List<(string Nation, string Role)> Assign(StageDefinition stage, IWorkflowSubject subject) =>
         stage.Steps.SelectMany(step => subject.Nations(step.Assignees, step.Nations).Select(nation => (nation, step.Role)))

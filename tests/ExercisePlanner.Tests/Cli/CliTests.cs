@@ -42,7 +42,7 @@ public sealed class CliTests : IDisposable
 
         var list = JsonDocument.Parse((await Ok("proposal", "list", "--json")).Output).RootElement;
         var row = Assert.Single(list.EnumerateArray());
-        Assert.Equal(["code", "name", "type", "status", "revision", "startDate", "endDate"], row.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["code", "name", "type", "status", "revision", "startDate", "endDate", "inForceRevision", "amendment"], row.EnumerateObject().Select(p => p.Name));
 
         Assert.Contains("audit trail intact", (await Ok("audit", "verify")).Output);
         Assert.True(File.Exists(_cli.DatabasePath));
@@ -126,5 +126,14 @@ public sealed class CliTests : IDisposable
         Assert.Single(list.EnumerateArray());
         await Ok("demo", "--out", output); // running it again reuses what is there
         Assert.Contains("audit trail intact", (await Ok("audit", "verify")).Output);
+
+        // The approved demo proposal can be amended once at a time, by its coordinator only.
+        var code = list.EnumerateArray().Single().GetProperty("code").GetString()!;
+        Assert.Equal(2, (await _cli.RunAsync("proposal", "amend", code, "--as", "jor.approver")).ExitCode);
+        var amended = await Ok("proposal", "amend", code, "--as", "tur.coordinator");
+        Assert.Equal($"opened amendment 1 of {code} as a draft; revision 2 stays in force until it is approved", amended.Output.Trim());
+        var again = await _cli.RunAsync("proposal", "amend", code, "--as", "tur.coordinator");
+        Assert.Equal((3, $"error: conflict: proposal {code} is Draft; only an approved proposal can be amended"), (again.ExitCode, again.Error.Trim()));
+        Assert.Contains("amendment 1 is open; revision 2 stays in force until it is approved", (await Ok("proposal", "show", code)).Output);
     }
 }

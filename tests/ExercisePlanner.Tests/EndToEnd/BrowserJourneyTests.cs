@@ -11,23 +11,14 @@ namespace ExercisePlanner.Tests.EndToEnd;
 [Collection(HostProcesses.Name)]
 public sealed class BrowserJourneyTests
 {
-    private const string Password = "Exercise-2027"; // the Development demo accounts'
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private static readonly string Screenshots = Browsers.Screenshots;
 
     [BrowserFact]
     public async Task A_proposal_goes_from_draft_to_approved_pdf_in_the_browser()
     {
         await using var web = new WebProcess();
         await web.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        Directory.CreateDirectory(Screenshots);
-        Assertions.SetDefaultExpectTimeout(20_000); // a shared CI machine can be slow
+        await using var browser = await Browsers.LaunchAsync();
 
         // The coordinator drafts from the editor's template and submits.
         var coordinator = await SignInAsync(browser, web, DemoData.Coordinator);
@@ -69,7 +60,7 @@ public sealed class BrowserJourneyTests
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Approved");
         await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "proposal-timeline.png"), FullPage = true });
         await coordinator.GotoAsync(web.BaseUrl + "/workflows");
-        await Assertions.Expect(coordinator.Locator("section.workflow svg")).ToHaveCountAsync(2);
+        await Assertions.Expect(coordinator.Locator("section.workflow svg")).ToHaveCountAsync(3); // approval, amendment, HADR
         await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "workflows.png"), FullPage = true });
         await coordinator.GotoAsync(proposalUrl);
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.ClickAsync("text=Exercise plan (PDF)"));
@@ -78,17 +69,5 @@ public sealed class BrowserJourneyTests
         Assert.Contains("EXERCISE PLAN", Pdf.PageTexts(await File.ReadAllBytesAsync(file))[0]);
     }
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, WebProcess web, string user)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new() { Width = 1200, Height = 900 } });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        var response = await page.GotoAsync(web.BaseUrl + "/login");
-        Assert.True(response!.Ok, $"sign-in page for {user}: {response.Status} {await page.ContentAsync()}");
-        await page.FillAsync("#UserName", user);
-        await page.FillAsync("#Password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
-        return page;
-    }
+    private static Task<IPage> SignInAsync(IBrowser browser, WebProcess web, string user) => Browsers.SignInAsync(browser, web, user);
 }

@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrixTests(WebFixture web) : IAsyncLifetime
         { "GET", "/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Record", "", [401, 200, 200, 403, 404, 200] },
         { "POST", "/api/v1/proposals/DRAFT-27/submission", "", [401, 200, 403, 403, 403, 200] },
         { "POST", "/api/v1/proposals/NORTHERN-BRIDGE-27/withdrawal", "", [401, 200, 403, 403, 403, 200] },
+        { "POST", "/api/v1/proposals/NORTHERN-BRIDGE-27/amendment", "", [401, 409, 403, 403, 403, 409] }, // submitted, not approved
         { "GET", "/api/v1/steps", "", [401, 200, 200, 200, 200, 200] },
         { "POST", "/api/v1/steps/1/decision", """{ "decision": "Approve", "comment": "ok" }""", [401, 403, 200, 403, 403, 403] },
         { "POST", "/api/v1/steps/1/delegation", """{ "to": "jor.deputy" }""", [401, 403, 200, 403, 403, 403] },

@@ -114,7 +114,7 @@ public sealed class WebApiTests(WebFixture web) : IAsyncLifetime
     {
         var client = await web.ClientAsAsync("jor.approver");
         var list = await ReadAsync(await client.GetAsync("/api/v1/workflows"));
-        Assert.Equal(["exercise-approval", "hadr-fast-track"], list.EnumerateArray().Select(w => w.GetProperty("id").GetString()));
+        Assert.Equal(["exercise-amendment", "exercise-approval", "hadr-fast-track"], list.EnumerateArray().Select(w => w.GetProperty("id").GetString()));
 
         var checkedDefinition = await ReadAsync(await client.PostAsync("/api/v1/workflows/validation", Json("""{ "id": "Bad Id", "version": 0, "name": "x", "stages": [] }""")));
         Assert.False(checkedDefinition.GetProperty("valid").GetBoolean());

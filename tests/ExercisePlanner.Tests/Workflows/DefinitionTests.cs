@@ -25,7 +25,8 @@ public sealed class DefinitionTests
     public void The_shipped_definitions_load()
     {
         var catalog = WorkflowCatalog.Load(Shipped, ProposalSubject.Facts);
-        Assert.Equal(["exercise-approval", "hadr-fast-track"], catalog.Latest.Select(d => d.Id).Order());
+        Assert.Equal(["exercise-amendment", "exercise-approval", "hadr-fast-track"], catalog.Latest.Select(d => d.Id).Order());
+        Assert.True(catalog.Find("exercise-amendment")!.IsAmendment);
         var hadr = catalog.Find("hadr-fast-track")!;
         Assert.Equal(new CompletionRule(CompletionKind.Quorum, 2), hadr.Stages[0].Completion);
         Assert.Equal(TimeSpan.FromHours(12), hadr.Stages[1].RemindIn);
@@ -52,6 +53,9 @@ public sealed class DefinitionTests
     [InlineData("\"name\": \"Review\",", "\"name\": \"Review\", \"when\": { \"fact\": \"classification\", \"above\": \"TOP-SECRET\" },", "custom.json: $.stages[0].when: 'TOP-SECRET' is not a value of classification")]
     [InlineData("\"stages\": [", "\"stages\": [ { \"id\": \"review\", \"name\": \"Again\", \"steps\": [ { \"assignees\": \"host\", \"role\": \"legal-advisor\" } ], \"completion\": \"all\", \"due\": \"P1D\" },", "custom.json: $.stages[1].id: stage id 'review' is used twice")]
     [InlineData("\"version\": 1,", "\"version\": 1", "custom.json: $ (line 4): ")]
+    [InlineData("\"name\": \"Review\",", "\"name\": \"Review\", \"unless\": { \"fact\": \"type\", \"only\": [\"CPX\"] },", "custom.json: $.stages[0].unless: type has one value; use equals or in")]
+    [InlineData("\"name\": \"Review\",", "\"name\": \"Review\", \"when\": { \"fact\": \"changed\", \"only\": [\"dates\"] },", "custom.json: $.stages[0].when: 'dates' is not a value of changed")]
+    [InlineData("\"assignees\": \"each\"", "\"assignees\": \"everyone\"", "custom.json: $.stages[0].steps[0].assignees: ")]
     public void Each_problem_is_reported_as_file_path_message(string find, string replace, string expected)
     {
         Assert.Contains(find, Valid);
@@ -85,6 +89,37 @@ public sealed class DefinitionTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void An_amendment_workflow_that_is_named_must_exist_and_is_never_chosen_for_a_first_submission()
+    {
+        var folder = Directory.CreateTempSubdirectory("workflows-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "a.json"), Valid.Replace("\"name\": \"Custom\",", "\"name\": \"Custom\", \"amendment\": \"custom-change\","));
+            var missing = Assert.Throws<InvalidDefinitionException>(() => WorkflowCatalog.Load(folder, ProposalSubject.Facts));
+            Assert.Equal("a.json: $.amendment: no workflow 'custom-change' with purpose \"amendment\" to approve amendments", Assert.Single(missing.Problems).ToString());
+
+            File.WriteAllText(Path.Combine(folder, "b.json"), Valid.Replace("\"id\": \"custom\"", "\"id\": \"custom-change\", \"purpose\": \"amendment\""));
+            var catalog = WorkflowCatalog.Load(folder, ProposalSubject.Facts);
+            var subject = new ProposalSubject("X", 1, Infrastructure.Approvals.FiveNations());
+            Assert.Equal("custom", catalog.Select(subject, ProposalSubject.Facts).Id); // "custom-change" sorts first, but approves only amendments
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_amendment_diagram_shows_both_ways_a_change_can_go()
+    {
+        var mermaid = MermaidDiagram.Render(WorkflowCatalog.Load(Shipped, ProposalSubject.Facts).Find("exercise-amendment")!);
+
+        Assert.Contains("stage_affected_nations_review_when{\"changed only participants/forces/costShares/contacts?\"}", mermaid);
+        Assert.Contains("stage_national_review_when{\"not changed only participants/forces/costShares/contacts?\"}", mermaid);
+        Assert.Contains("each nation affected: national-approver", mermaid);
     }
 
     [Fact]

@@ -9,7 +9,16 @@ public sealed record DocumentModel(
     string Code, int Revision, ProposalStatus Status, ProposalContent Content, string Coordinator,
     DateTimeOffset IssuedAt, string? SecondLanguage,
     IReadOnlyList<Signatory> Signatories, IReadOnlyList<StepRecord> Approvals,
-    AuditAnchor? Audit, IReadOnlyList<CoveredDocument> Covers);
+    AuditAnchor? Audit, IReadOnlyList<CoveredDocument> Covers)
+{
+    /// <summary>0 for the original proposal; N when the revision shown is its Nth amendment ("Amendment N" on the documents).</summary>
+    public int Amendment { get; init; }
+    /// <summary>Every approval that put a revision in force, oldest first: the original, then each amendment.</summary>
+    public IReadOnlyList<ApprovalInForce> Chain { get; init; } = [];
+}
+
+/// <summary>An approved revision: the original (amendment 0) or an amendment, with the fields it changed from the one before.</summary>
+public sealed record ApprovalInForce(int Amendment, int Revision, DateTimeOffset ApprovedAt, IReadOnlyList<string> Changed);
 
 /// <summary>Who signs for a nation: the national approver who approved, else a blank line.</summary>
 public sealed record Signatory(string Nation, string NationName, string Name, string Title);

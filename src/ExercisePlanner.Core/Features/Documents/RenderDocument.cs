@@ -44,27 +44,53 @@ internal static class DocumentModels
     public static async Task<DocumentModel> BuildAsync(PlannerDbContext db, Proposal proposal, string? language, CancellationToken cancellationToken)
     {
         var code = proposal.Code;
-        var instance = await db.WorkflowInstances.AsNoTracking().Include(i => i.Steps)
-            .Where(i => i.SubjectKey == code).OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        // While an amendment is open, the documents are those of the revision in force.
+        var shown = proposal.IsAmending ? proposal.InForce! : null;
+        var number = shown?.Number ?? proposal.Revision;
+        var instances = await db.WorkflowInstances.AsNoTracking().Include(i => i.Steps)
+            .Where(i => i.SubjectKey == code && i.SubjectRevision <= number).OrderBy(i => i.Id).ToListAsync(cancellationToken);
+        var instance = instances.LastOrDefault();
         var steps = instance?.Steps.OrderBy(s => s.StageIndex).ThenBy(s => s.Id).ToList() ?? [];
-        var deciders = steps.Select(s => s.DecidedBy).OfType<string>().Distinct().ToList();
+        // An amendment asks only some nations again; the others' signatures stand from the approval before.
+        var approvedBefore = instances.Where(i => i.Status == InstanceStatus.Approved).Reverse().SelectMany(i => i.Steps);
+        var approvals = steps.Concat(approvedBefore).Where(s => s.Status == StepStatus.Approved && s.DecidedBy is not null).ToList();
+        var deciders = steps.Concat(approvals).Select(s => s.DecidedBy).OfType<string>().Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Name)).ToDictionaryAsync(u => u.Name, cancellationToken);
         var anchor = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityKey == code || e.EntityKey.StartsWith(code + "/"))
             .OrderByDescending(e => e.Sequence).Select(e => new AuditAnchor(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
 
-        var content = proposal.Content;
+        var content = shown?.Content ?? proposal.Content;
         var signatories = content.ContributingNations.Select(nation =>
         {
-            var approval = steps.FirstOrDefault(s => s.Nation == nation && s.Status == StepStatus.Approved && s.DecidedBy is not null);
+            var approval = approvals.FirstOrDefault(s => s.Nation == nation);
             var user = approval?.DecidedBy is { } name ? users.GetValueOrDefault(name) : null;
             return new Signatory(nation, Nation.NameOf(nation), user?.Name ?? "", user?.Title ?? "");
         }).ToList();
-        var approvals = steps.Select(s => new StepRecord(
+        var records = steps.Select(s => new StepRecord(
             s.StageName, s.Nation, s.Role, s.Status.ToString(), s.Decision?.ToString(), s.DecidedBy,
             s.DecidedBy is { } by && users.TryGetValue(by, out var u) ? u.Title : null, s.DecidedAt, s.Comment, s.DueAt)).ToList();
 
-        return new DocumentModel(proposal.Code, proposal.Revision, proposal.Status, content, proposal.Coordinator,
-            proposal.UpdatedAt, DocumentLanguages.SecondLanguage(language, content), signatories, approvals, anchor, []);
+        return new DocumentModel(proposal.Code, number, shown is null ? proposal.Status : ProposalStatus.Approved, content, proposal.Coordinator,
+            proposal.UpdatedAt, DocumentLanguages.SecondLanguage(language, content), signatories, records, anchor, [])
+        {
+            Amendment = shown?.Amendment ?? proposal.Amendment,
+            Chain = Chain(proposal, instances),
+        };
+    }
+
+    /// <summary>The revisions approved in turn, each with what it changed from the one in force before it.</summary>
+    private static List<ApprovalInForce> Chain(Proposal proposal, List<WorkflowInstance> instances)
+    {
+        var chain = new List<ApprovalInForce>();
+        ProposalContent? before = null;
+        foreach (var approved in instances.Where(i => i.Status == InstanceStatus.Approved))
+        {
+            if (proposal.Revisions.SingleOrDefault(r => r.Number == approved.SubjectRevision) is not { } revision) continue;
+            chain.Add(new ApprovalInForce(revision.Amendment, revision.Number, approved.EndedAt ?? approved.StartedAt,
+                before is null ? [] : ProposalChanges.Between(before, revision.Content)));
+            before = revision.Content;
+        }
+        return chain;
     }
 }

@@ -14,12 +14,17 @@ namespace ExercisePlanner.Core.Features.Proposals;
 /// </summary>
 public sealed record ListProposals(string? Viewer = null, string? After = null, int? Limit = null) : IQuery<IReadOnlyList<ProposalSummary>>;
 
+/// <summary>
+/// One line of a list. Name, type and dates are those of the revision in force while an amendment is open;
+/// <paramref name="Status"/> and <paramref name="Revision"/> are the working ones, <paramref name="Amendment"/> its number (0: none).
+/// </summary>
 public sealed record ProposalSummary(
-    string Code, string Name, ExerciseType Type, ProposalStatus Status, int Revision, DateOnly StartDate, DateOnly EndDate)
+    string Code, string Name, ExerciseType Type, ProposalStatus Status, int Revision, DateOnly StartDate, DateOnly EndDate,
+    int? InForceRevision, int Amendment)
 {
     /// <summary>Reads only the list columns, never the content's JSON.</summary>
     public static readonly Expression<Func<Proposal, ProposalSummary>> Columns =
-        p => new ProposalSummary(p.Code, p.Name, p.Type, p.Status, p.Revision, p.StartDate, p.EndDate);
+        p => new ProposalSummary(p.Code, p.Name, p.Type, p.Status, p.Revision, p.StartDate, p.EndDate, p.InForceRevision, p.Amendment);
 
     private static readonly Func<Proposal, ProposalSummary> FromLoaded = Columns.Compile();
 

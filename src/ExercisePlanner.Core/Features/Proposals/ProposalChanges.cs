@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
@@ -16,4 +17,7 @@ public static class ProposalChanges
             .Where(key => !JsonNode.DeepEquals(a[key], b[key]))
             .ToList();
     }
+
+    /// <summary>A field (or role) in words for people: <c>costShares</c> becomes "cost shares", <c>national-approver</c> "national approver".</summary>
+    public static string InWords(string name) => Regex.Replace(name, "(?<=[a-z])([A-Z])", " $1").Replace('-', ' ').ToLowerInvariant();
 }

@@ -16,7 +16,14 @@ public sealed record ProposalDetails(
     string Location, Classification Classification, IReadOnlyList<string> ReleasableTo, string Coordinator,
     IReadOnlyList<ParticipantView> Participants, IReadOnlyList<RevisionView> Revisions,
     WorkflowView? Workflow, IReadOnlyList<StepView> Steps, IReadOnlyList<DocumentView> Documents,
-    IReadOnlyList<HistoryEntry> History, ProposalContent Content);
+    IReadOnlyList<HistoryEntry> History, ProposalContent Content)
+{
+    /// <summary>The approved revision in force (null before the first approval); while an amendment is open, an earlier one than <see cref="Revision"/>.</summary>
+    public int? InForceRevision { get; init; }
+    /// <summary>0 for the original; N for the Nth amendment (the one open, or the last one approved).</summary>
+    public int Amendment { get; init; }
+    public bool IsAmending { get; init; }
+}
 
 /// <summary>A stored document: generated on final approval, kept with its version and hash.</summary>
 public sealed record DocumentView(DocumentKind Kind, int Version, int Revision, string FileName, string Sha256, DateTimeOffset CreatedAt);
@@ -65,6 +72,11 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
             c.Location, c.Classification, c.ReleasableTo, proposal.Coordinator,
             c.Participants.Select(p => new ParticipantView(p.Nation, Nation.NameOf(p.Nation), p.Roles)).ToList(),
             Revisions(proposal),
-            workflow, steps, documents, history, c);
+            workflow, steps, documents, history, c)
+        {
+            InForceRevision = proposal.InForceRevision,
+            Amendment = proposal.Amendment,
+            IsAmending = proposal.IsAmending,
+        };
     }
 }

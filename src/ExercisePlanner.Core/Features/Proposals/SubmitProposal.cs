@@ -22,9 +22,11 @@ public sealed class SubmitProposalHandler(PlannerDbContext db, WorkflowDefinitio
 
         var now = clock.GetUtcNow();
         new ProposalContentValidator(DateOnly.FromDateTime(now.UtcDateTime)).Validate(proposal.Content).ThrowIfInvalid(proposal.Code);
+        if (proposal.IsAmending && ProposalChanges.Between(proposal.InForce!.Content, proposal.Content).Count == 0)
+            throw new InvalidInputException("", $"amendment {proposal.Amendment} of {proposal.Code} changes nothing yet; change the proposal before submitting it");
         proposal.Submit(actor.Name, now);
         // A new instance for every revision: approvals of an earlier revision never carry over.
-        var instance = workflows.Start(db, proposal, actor.Name, now);
+        var instance = await workflows.StartAsync(db, proposal, actor.Name, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the opened steps get their ids, for the links
         foreach (var step in instance.Steps)
             await notifier.TellHoldersAsync(db, proposal, step, StepNotices.Opened(step), actor.Name, cancellationToken);

@@ -40,15 +40,18 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
             .SingleAsync(i => i.Id == step.InstanceId, cancellationToken);
         // The proposal itself (and its content's JSON) is loaded only if this decision concludes the workflow.
         var proposal = await db.Proposals.AsNoTracking().Where(p => p.Code == instance.SubjectKey)
-            .Select(p => new { p.Id, p.Code, p.Coordinator, p.Status }).SingleAsync(cancellationToken);
+            .Select(p => new { p.Id, p.Code, p.Coordinator, p.Status, p.InForceRevision }).SingleAsync(cancellationToken);
         if (actor.Name == proposal.Coordinator || actor.Name == instance.StartedBy)
             throw new ForbiddenException($"{actor.Name} coordinates proposal {proposal.Code} and may not decide its steps");
 
         var definition = await workflows.PinnedAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        // Only the revision under review: loading all of them costs a JSON parse each.
-        var revision = await db.ProposalRevisions.AsNoTracking()
-            .SingleAsync(r => r.ProposalId == proposal.Id && r.Number == instance.SubjectRevision, cancellationToken);
-        var subject = new ProposalSubject(proposal.Code, revision.Number, revision.Content);
+        // Only the revision under review (and, for an amendment, the one in force): loading all of them costs a JSON parse each.
+        var inForce = proposal.InForceRevision is { } n && n != instance.SubjectRevision ? n : instance.SubjectRevision;
+        var revisions = await db.ProposalRevisions.AsNoTracking()
+            .Where(r => r.ProposalId == proposal.Id && (r.Number == instance.SubjectRevision || r.Number == inForce)).ToListAsync(cancellationToken);
+        var revision = revisions.Single(r => r.Number == instance.SubjectRevision);
+        var subject = new ProposalSubject(proposal.Code, revision.Number, revision.Content,
+            inForce == revision.Number ? null : revisions.Single(r => r.Number == inForce).Content);
         var now = clock.GetUtcNow();
 
         var outcome = workflows.Engine.Decide(definition, instance, subject, step, actor.AsWorkflowActor(), command.Decision, command.Comment.Trim(), now);
@@ -61,7 +64,7 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
         var status = proposal.Status;
         if (outcome.Status != InstanceStatus.Running)
         {
-            var concluded = await db.Proposals.SingleAsync(p => p.Id == proposal.Id, cancellationToken);
+            var concluded = await db.Proposals.Include(p => p.Revisions).SingleAsync(p => p.Id == proposal.Id, cancellationToken);
             concluded.Conclude(outcome.Status.ToProposalStatus(), now);
             status = concluded.Status;
         }

@@ -1,5 +1,6 @@
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Definitions;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,15 +9,37 @@ namespace ExercisePlanner.Core.Features.Workflows;
 /// <summary>Glue between a proposal and its approval workflow instances.</summary>
 internal static class Approvals
 {
+    /// <summary>Amendments run this workflow unless the one that approved the revision in force names another.</summary>
+    public const string DefaultAmendmentWorkflow = "exercise-amendment";
+
     /// <summary>Starts the workflow for the revision just submitted; a workflow whose every stage is skipped approves at once.</summary>
-    public static WorkflowInstance Start(this WorkflowDefinitions workflows, PlannerDbContext db, Proposal proposal, string startedBy, DateTimeOffset now)
+    public static async Task<WorkflowInstance> StartAsync(this WorkflowDefinitions workflows, PlannerDbContext db, Proposal proposal, string startedBy,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var subject = ProposalSubject.Of(proposal);
-        var definition = workflows.Catalog.Select(subject, ProposalSubject.Facts);
+        var definition = await workflows.ForSubmissionAsync(db, proposal, subject, cancellationToken);
         var instance = workflows.Engine.Start(definition, subject, startedBy, now);
         db.WorkflowInstances.Add(instance);
         if (instance.Status == InstanceStatus.Approved) proposal.Conclude(ProposalStatus.Approved, now);
         return instance;
+    }
+
+    /// <summary>
+    /// The definition a submission runs: the newest one whose <c>appliesTo</c> fits (else the default); for an
+    /// amendment, the newest version of the amendment workflow named by the one that approved the revision in force.
+    /// </summary>
+    public static async Task<WorkflowDefinition> ForSubmissionAsync(this WorkflowDefinitions workflows, PlannerDbContext db, Proposal proposal,
+        ProposalSubject subject, CancellationToken cancellationToken)
+    {
+        if (!proposal.IsAmending) return workflows.Catalog.Select(subject, ProposalSubject.Facts);
+        var approved = await db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.SubjectKey == proposal.Code && i.SubjectRevision == proposal.InForceRevision && i.Status == InstanceStatus.Approved)
+            .OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        var approvedBy = approved is null ? null : await workflows.PinnedAsync(db, approved.DefinitionId, approved.DefinitionVersion, cancellationToken);
+        var id = approvedBy?.Amendment ?? (approvedBy is { IsAmendment: true } ? approvedBy.Id : DefaultAmendmentWorkflow);
+        return workflows.Catalog.Find(id) is { IsAmendment: true } amendment
+            ? amendment
+            : throw new ConflictException($"there is no amendment workflow '{id}'; an administrator must publish one before {proposal.Code} can be amended");
     }
 
     public static Task<WorkflowInstance?> RunningInstanceAsync(this PlannerDbContext db, string code, CancellationToken cancellationToken) =>

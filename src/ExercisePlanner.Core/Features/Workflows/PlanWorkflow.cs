@@ -11,8 +11,9 @@ namespace ExercisePlanner.Core.Features.Workflows;
 /// <summary>Dry run: the stages and steps a proposal will need, and the earliest date it can be fully approved.</summary>
 public sealed record PlanWorkflow(string Code, string? Viewer = null) : IQuery<WorkflowPlan>;
 
+/// <summary>For an amendment, <paramref name="Changed"/> and <paramref name="NationsAffected"/> are the facts its stages are chosen by.</summary>
 public sealed record WorkflowPlan(string Proposal, string Workflow, int Version, DateTimeOffset From,
-    IReadOnlyList<PlannedStageView> Stages, DateTimeOffset EarliestApproval);
+    IReadOnlyList<PlannedStageView> Stages, DateTimeOffset EarliestApproval, IReadOnlyList<string> Changed, IReadOnlyList<string> NationsAffected);
 
 public sealed record PlannedStageView(string Id, string Name, bool Applies, string? Condition, string Completion, string Due,
     DateTimeOffset? DueBy, IReadOnlyList<PlannedStep> Steps);
@@ -28,7 +29,7 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
         var running = await db.WorkflowInstances.AsNoTracking()
             .SingleOrDefaultAsync(i => i.SubjectKey == proposal.Code && i.Status == InstanceStatus.Running, cancellationToken);
         var definition = running is null
-            ? workflows.Catalog.Select(subject, ProposalSubject.Facts)
+            ? await workflows.ForSubmissionAsync(db, proposal, subject, cancellationToken)
             : await workflows.PinnedAsync(db, running.DefinitionId, running.DefinitionVersion, cancellationToken);
         var from = running?.StartedAt ?? clock.GetUtcNow();
 
@@ -38,9 +39,9 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
         {
             var runs = planned.Applies && planned.Steps.Count > 0;
             DateTimeOffset? dueBy = runs ? cursor += planned.Stage.DueIn : null;
-            stages.Add(new PlannedStageView(planned.Stage.Id, planned.Stage.Name, runs, planned.Stage.When?.ToString(),
+            stages.Add(new PlannedStageView(planned.Stage.Id, planned.Stage.Name, runs, planned.Stage.RunsWhen,
                 planned.Stage.Completion.ToString(), planned.Stage.Due, dueBy, planned.Steps));
         }
-        return new WorkflowPlan(proposal.Code, definition.Id, definition.Version, from, stages, cursor);
+        return new WorkflowPlan(proposal.Code, definition.Id, definition.Version, from, stages, cursor, subject.Changed, subject.NationsAffected);
     }
 }
