@@ -68,7 +68,8 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
             concluded.Conclude(outcome.Status.ToProposalStatus(), now);
             status = concluded.Status;
         }
-        await TellAsync(proposal.Code, outcome, status, actor, step, cancellationToken);
+        // The workflow's outcome, not the proposal's status: a rejected amendment leaves the proposal Approved.
+        await TellAsync(proposal.Code, outcome, outcome.Status.ToProposalStatus(), actor, step, cancellationToken);
         foreach (var action in outcome.Actions) await mediator.Send(WorkflowActions.For(action, proposal.Code), cancellationToken);
 
         return new StepDecided(StepView.From(step), status, outcome.Opened.Select(StepView.From).ToList());
