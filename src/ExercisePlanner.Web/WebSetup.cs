@@ -118,9 +118,13 @@ public static class WebSetup
         return db.Users.AsNoTracking().Any(u => u.Name == name && u.Roles.Contains(Core.Domain.User.Admin));
     }
 
+    /// <summary>
+    /// The API answers 401 and 403 as they are. Pages send a stranger to the sign-in form, and answer a signed-in
+    /// user who may not see a page with 403 on the spot (there is no "access denied" page to be sent to).
+    /// </summary>
     private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        if (status == StatusCodes.Status403Forbidden || context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
             context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

@@ -40,7 +40,7 @@ public sealed class DemoScenario(IsolatedSender sender, IServiceScopeFactory sco
             var proposal = await sender.Send(new ShowProposal(code), cancellationToken);
             if (proposal.Status == ProposalStatus.ChangesRequested)
             {
-                await sender.Send(new ImportProposal(Revised(proposal.Content), DemoData.Coordinator, "demo"), cancellationToken);
+                await sender.Send(new ImportProposal(Revised(proposal.Content!), DemoData.Coordinator, "demo"), cancellationToken);
                 var resubmitted = await sender.Send(new SubmitProposal(code, DemoData.Coordinator), cancellationToken);
                 log.Add($"{DemoData.Coordinator} shifted cost shares and resubmitted {code} as revision {resubmitted.Revision}");
                 continue;

@@ -18,7 +18,7 @@ public sealed class RenderDocumentHandler(PlannerDbContext db, IDocumentRenderer
     public async ValueTask<RenderedDocument> Handle(RenderDocument query, CancellationToken cancellationToken)
     {
         var (proposal, viewer) = await db.ViewProposalAsync(query.Code, query.Viewer, cancellationToken);
-        viewer.RequireReleasable(proposal);
+        viewer.RequireContent(proposal);
         var model = await DocumentModels.BuildAsync(db, proposal, query.Language, cancellationToken);
         return DocumentModels.Render(renderer, query.Kind, model);
     }

@@ -32,7 +32,7 @@ public sealed class Notifier(PlannerDbContext db, MailSettings mail, TimeProvide
         string? invitation = null;
         foreach (var user in candidates.DistinctBy(u => u.Name))
         {
-            if (user.Name == actor || !user.CanSee(proposal) || (notice.ReleasableOnly && !user.IsReleasableTo(proposal))) continue;
+            if (user.Name == actor || !user.CanSee(proposal) || (notice.ReleasableOnly && !user.MaySeeContent(proposal))) continue;
             var notification = new Notification
             {
                 Recipient = user.Name, Kind = notice.Kind, ProposalCode = proposal.Code, ProposalName = proposal.Content.Name,

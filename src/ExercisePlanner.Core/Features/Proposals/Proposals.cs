@@ -10,10 +10,14 @@ internal static class Proposals
         await db.Proposals.Include(p => p.Revisions).SingleOrDefaultAsync(p => p.Code == code, cancellationToken)
         ?? throw new NotFoundException($"no proposal with code '{code}'");
 
-    /// <summary>Only the coordinator who drafted a proposal, or an admin, may change it.</summary>
+    /// <summary>
+    /// Only the coordinator who drafted a proposal, or an admin, may change it. Those who may not see it
+    /// learn nothing (not found); the others are not told who the coordinator is.
+    /// </summary>
     public static void RequireCoordinatorOf(this User actor, Proposal proposal)
     {
+        actor.RequireSight(proposal);
         if (actor.Name != proposal.Coordinator && !actor.HasRole(User.Admin))
-            throw new ForbiddenException($"{actor.Name} is not the coordinator of proposal {proposal.Code} ({proposal.Coordinator} is)");
+            throw new ForbiddenException($"only the coordinator of proposal {proposal.Code} may change it");
     }
 }

@@ -1,13 +1,20 @@
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Features.Proposals;
 
 /// <summary>
-/// Who may see what. A request without a viewer comes from the operator's command line, which sees all;
-/// a signed-in user sees proposals their nation takes part in (or coordinates), and downloads documents
-/// only when their nation is one the proposal is releasable to.
+/// Who may see what: the one place that decides it; every feature that shows a proposal asks here.
+/// A request without a viewer comes from the operator's command line, which sees all. A signed-in user:
+/// <list type="bullet">
+/// <item>sees a proposal at all (its header: code, name, type, dates, status, markings, and their own nation's
+/// steps) when their nation takes part, or they coordinate it, or they administer the planner; to everyone else
+/// it does not exist (404, the same as an unknown code);</item>
+/// <item>sees its content (summary, objectives, forces, contacts, revisions, all steps and comments, history,
+/// diff, documents) only when it is releasable to their nation (<see cref="MaySeeContent"/>).</item>
+/// </list>
 /// </summary>
 public static class Visibility
 {
@@ -46,19 +53,39 @@ public static class Visibility
         if (!viewer.CanSee(proposal)) throw new NotFoundException($"no proposal with code '{proposal.Code}'");
     }
 
-    public static void RequireReleasable(this User? viewer, Proposal proposal)
+    /// <summary>
+    /// THE releasability rule. UNCLASSIFIED content goes to every participating nation; above UNCLASSIFIED only
+    /// to the nations in <c>releasableTo</c> (all participants when the list is empty). The coordinator and
+    /// administrators always see it. The proposal's current content decides, for every revision.
+    /// </summary>
+    public static bool MaySeeContent(this User? viewer, Proposal proposal)
     {
-        viewer.RequireSight(proposal);
-        if (!viewer.IsReleasableTo(proposal))
-            throw new ForbiddenException($"proposal {proposal.Code} is not releasable to {viewer!.Nation}");
+        if (!viewer.CanSee(proposal)) return false;
+        if (viewer is null || viewer.HasRole(User.Admin) || viewer.Name == proposal.Coordinator) return true;
+        var content = proposal.Content;
+        var releasable = content.Classification == Classification.Unclassified || content.ReleasableTo.Count == 0
+            ? content.Participants.Select(p => p.Nation)
+            : content.ReleasableTo;
+        return releasable.Contains(viewer.Nation);
     }
 
-    /// <summary>Whether the proposal's documents may go to the viewer: their nation is in <c>releasableTo</c> (or, without one, a participant).</summary>
-    public static bool IsReleasableTo(this User? viewer, Proposal proposal)
+    /// <summary>
+    /// A step is seen by those who see the proposal's content, and by its own nation (the header view).
+    /// Anyone else gets the same answer as for a step that does not exist. Its own nation needs no lookup:
+    /// the fast path of every decision.
+    /// </summary>
+    public static async Task RequireStepSightAsync(this PlannerDbContext db, User viewer, WorkflowStep step, CancellationToken cancellationToken)
     {
-        var releasable = proposal.Content.ReleasableTo.Count == 0
-            ? proposal.Content.Participants.Select(p => p.Nation)
-            : proposal.Content.ReleasableTo;
-        return viewer is null || viewer.HasRole(User.Admin) || viewer.Name == proposal.Coordinator || releasable.Contains(viewer.Nation);
+        if (step.Nation == viewer.Nation || viewer.HasRole(User.Admin)) return;
+        var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Code == step.SubjectKey, cancellationToken);
+        if (proposal is null || !viewer.MaySeeContent(proposal)) throw new NotFoundException($"no step with id {step.Id}");
+    }
+
+    /// <summary>Not found for outsiders; forbidden for participants the content is not releasable to (they know the proposal from its header).</summary>
+    public static void RequireContent(this User? viewer, Proposal proposal)
+    {
+        viewer.RequireSight(proposal);
+        if (!viewer.MaySeeContent(proposal))
+            throw new ForbiddenException($"the content of proposal {proposal.Code} is not releasable to {Nation.NameOf(viewer!.Nation)} ({viewer.Nation})");
     }
 }

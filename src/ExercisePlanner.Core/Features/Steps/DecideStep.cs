@@ -1,6 +1,7 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Notifications;
+using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
@@ -36,6 +37,7 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
         var actor = await db.RequireUserAsync(command.Actor, cancellationToken);
         var step = await db.WorkflowSteps.SingleOrDefaultAsync(s => s.Id == command.StepId, cancellationToken)
             ?? throw new NotFoundException($"no step with id {command.StepId}");
+        await db.RequireStepSightAsync(actor, step, cancellationToken);
         var instance = await db.WorkflowInstances.Include(i => i.Steps).ThenInclude(s => s.Timers)
             .SingleAsync(i => i.Id == step.InstanceId, cancellationToken);
         // The proposal itself (and its content's JSON) is loaded only if this decision concludes the workflow.

@@ -1,6 +1,7 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Notifications;
+using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
@@ -18,21 +19,19 @@ public sealed class DelegateStepHandler(PlannerDbContext db, Notifier notifier) 
     public async ValueTask<StepView> Handle(DelegateStep command, CancellationToken cancellationToken)
     {
         var actor = await db.RequireUserAsync(command.Actor, cancellationToken);
-        var delegate_ = await db.Users.SingleOrDefaultAsync(u => u.Name == command.To, cancellationToken)
-            ?? throw new InvalidInputException("--to", $"unknown user '{command.To}'");
         var step = await db.WorkflowSteps.SingleOrDefaultAsync(s => s.Id == command.StepId, cancellationToken)
             ?? throw new NotFoundException($"no step with id {command.StepId}");
-        var coordinator = await db.Proposals.Where(p => p.Code == step.SubjectKey).Select(p => p.Coordinator).SingleAsync(cancellationToken);
-        if (delegate_.Name == coordinator)
-            throw new ForbiddenException($"{delegate_.Name} coordinates proposal {step.SubjectKey} and may not decide its steps");
+        await db.RequireStepSightAsync(actor, step, cancellationToken);
+        var (refusal, reason) = WorkflowEngine.MayDecide(step, actor.AsWorkflowActor());
+        if (refusal == Refusal.StepNotOpen) throw new ConflictException(reason);
+        if (refusal != Refusal.None) throw new ForbiddenException(reason);
 
-        var (refusal, reason) = WorkflowEngine.Delegate(step, actor.AsWorkflowActor(), delegate_.AsWorkflowActor());
-        switch (refusal)
-        {
-            case Refusal.None: break;
-            case Refusal.StepNotOpen: throw new ConflictException(reason);
-            default: throw new ForbiddenException(reason);
-        }
+        // One answer for a name that is unknown, of another nation or role, or the coordinator's: which it is is none of the asker's business.
+        var delegate_ = await db.Users.SingleOrDefaultAsync(u => u.Name == command.To, cancellationToken);
+        var coordinator = await db.Proposals.Where(p => p.Code == step.SubjectKey).Select(p => p.Coordinator).SingleAsync(cancellationToken);
+        if (delegate_ is null || delegate_.Name == coordinator
+            || WorkflowEngine.Delegate(step, actor.AsWorkflowActor(), delegate_.AsWorkflowActor()).Refusal is not Refusal.None)
+            throw new ForbiddenException($"step {step.Id} can be handed only to another {step.Role} of {Nation.NameOf(step.Nation)} ({step.Nation}) who does not coordinate the proposal; '{command.To}' is not one");
         notifier.Notify(await notifier.ProposalAsync(step.SubjectKey, cancellationToken), StepNotices.Delegated(step, actor), [delegate_], actor.Name);
         return StepView.From(step);
     }

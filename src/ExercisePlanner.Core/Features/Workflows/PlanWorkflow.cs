@@ -23,7 +23,8 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
 {
     public async ValueTask<WorkflowPlan> Handle(PlanWorkflow query, CancellationToken cancellationToken)
     {
-        var (proposal, _) = await db.ViewProposalAsync(query.Code, query.Viewer, cancellationToken);
+        var (proposal, viewer) = await db.ViewProposalAsync(query.Code, query.Viewer, cancellationToken);
+        viewer.RequireContent(proposal); // the plan follows from the content: its nations, roles and dates
         var subject = ProposalSubject.Of(proposal);
         // A running workflow keeps the version it started with; otherwise plan with what a submission would pick.
         var running = await db.WorkflowInstances.AsNoTracking()

@@ -44,7 +44,7 @@ public sealed class AmendModel(IMediator mediator) : PlannerPage(mediator)
     private async Task LoadAsync()
     {
         Proposal = await Mediator.Send(new ShowProposal(Code, Viewer: Actor));
-        if (Proposal.IsAmending) Plan = await Mediator.Send(new PlanWorkflow(Code, Actor));
+        if (Proposal.IsAmending && Proposal.Content is not null) Plan = await Mediator.Send(new PlanWorkflow(Code, Actor));
     }
 
     public static string NationInWords(string code) => $"{Nation.NameOf(code)} ({code})";

@@ -11,6 +11,14 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
 {
     [FromRoute] public string Code { get; set; } = "";
     [FromQuery] public int? Revision { get; set; }
+    [FromQuery] public string? Done { get; set; }
+
+    private static readonly Dictionary<string, string> DoneWords = new(StringComparer.Ordinal)
+    {
+        [nameof(StepStatus.Approved)] = "approved",
+        [nameof(StepStatus.ChangesRequested)] = "changes requested",
+        [nameof(StepStatus.Rejected)] = "rejected",
+    };
 
     public ProposalDetails? Proposal { get; private set; }
     public IReadOnlySet<int> Decidable { get; private set; } = new HashSet<int>();
@@ -50,6 +58,7 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
     {
         Proposal = await Mediator.Send(new ShowProposal(Code, Revision, Actor));
         Decidable = (await Mediator.Send(new ListSteps(Actor, Code))).Select(s => s.Id).ToHashSet();
-        if (Request.Query["done"] is { Count: > 0 } done) Message = $"Your decision was recorded: {done}.";
+        // The banner says only what the decision did, in words of ours: "?done=" is any text anyone can put in a link.
+        if (Done is { } done && DoneWords.TryGetValue(done, out var words)) Message = $"Your decision was recorded: {words}.";
     }
 }

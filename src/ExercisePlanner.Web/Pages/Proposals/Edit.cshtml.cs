@@ -16,6 +16,8 @@ public sealed class EditModel(IMediator mediator, TimeProvider clock) : PlannerP
         var content = Code is null
             ? DemoData.Proposal(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) with { Code = "NEW-EXERCISE-" + clock.GetUtcNow().ToString("yy"), Name = "New exercise" }
             : (await Mediator.Send(new ShowProposal(Code, Viewer: Actor))).Content;
+        // Not releasable to the viewer's nation: the form would show what the header withholds.
+        if (content is null) return StatusCode(StatusCodes.Status403Forbidden);
         Form = ProposalForm.From(content);
         return Page();
     }
