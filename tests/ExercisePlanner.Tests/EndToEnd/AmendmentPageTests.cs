@@ -40,9 +40,9 @@ public sealed class AmendmentPageTests
         await page.ClickAsync("#open-amendment");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/proposals/edit/"));
         var shown = await sender.Send(new ShowProposal(code));
-        await sender.Send(new ImportProposal(shown.Content with
+        await sender.Send(new ImportProposal(shown.Content! with
         {
-            CostShares = shown.Content.CostShares.Select(s => s.Nation switch { "PAK" => s with { Percent = 10 }, "TUR" => s with { Percent = 40 }, _ => s }).ToList(),
+            CostShares = shown.Content!.CostShares.Select(s => s.Nation switch { "PAK" => s with { Percent = 10 }, "TUR" => s with { Percent = 40 }, _ => s }).ToList(),
         }, DemoData.Coordinator));
 
         await page.GotoAsync($"{web.BaseUrl}/proposals/{code}");

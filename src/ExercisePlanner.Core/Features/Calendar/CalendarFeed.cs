@@ -82,7 +82,8 @@ public sealed class ReadCalendarFeedHandler(PlannerDbContext db, IMediator media
         var proposals = await db.Proposals.AsNoTracking().SeenBy(user)
             .Where(p => p.EndDate >= today.AddYears(-1) && p.Status != ProposalStatus.Withdrawn && p.Status != ProposalStatus.Rejected)
             .OrderBy(p => p.StartDate).Take(500).ToListAsync(cancellationToken);
-        foreach (var proposal in proposals) CalendarFeed.AddProposal(calendar, proposal, mail.BaseUrl, withExercise: true);
+        // Where the content is not releasable to the user's nation, the exercise's header only: no location, no conferences.
+        foreach (var proposal in proposals) CalendarFeed.AddProposal(calendar, proposal, mail.BaseUrl, withExercise: true, withContent: user.MaySeeContent(proposal));
         return CalendarFeed.Serialize(calendar);
     }
 }
@@ -107,14 +108,14 @@ public static class CalendarFeed
         return calendar;
     }
 
-    internal static void AddProposal(IcalCalendar calendar, Proposal proposal, string? baseUrl, bool withExercise)
+    internal static void AddProposal(IcalCalendar calendar, Proposal proposal, string? baseUrl, bool withExercise, bool withContent = true)
     {
         var c = proposal.Content;
         var marking = c.Classification.Name();
         var url = baseUrl is null ? null : new Uri($"{baseUrl}/proposals/{Uri.EscapeDataString(proposal.Code)}");
         if (withExercise)
-            calendar.Events.Add(AllDay($"{proposal.Code}-exercise", $"[{marking}] {c.Name} ({proposal.Code})", c.StartDate, c.EndDate, c.Location, url));
-        foreach (var conference in c.Conferences)
+            calendar.Events.Add(AllDay($"{proposal.Code}-exercise", $"[{marking}] {c.Name} ({proposal.Code})", c.StartDate, c.EndDate, withContent ? c.Location : "", url));
+        foreach (var conference in withContent ? c.Conferences : [])
             calendar.Events.Add(AllDay($"{proposal.Code}-{conference.Kind}-{conference.Date:yyyyMMdd}",
                 $"[{marking}] {Conferences.Name(conference.Kind)}: {c.Name} ({proposal.Code})", conference.Date, conference.Date, conference.Location, url));
     }
