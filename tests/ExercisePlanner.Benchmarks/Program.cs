@@ -8,6 +8,7 @@ using ExercisePlanner.Testing;
 //   --http [--nodes N]    decisions per second over HTTP with 1, 8 and 32 clients, and the hosts' peak memory
 //   --dashboard           the dashboard's queries on 100,000 proposals and 1,000,000 steps
 //   --writer-lock         the longest hold of the writer lock, and decisions while the largest proposals are imported
+//   --mail                messages per second the outbox sender delivers to an SMTP server on loopback
 //   --postgres SERVER     any of them on a scratch database of that PostgreSQL server instead of an SQLite file
 var postgres = Option("--postgres");
 if (args.Contains("--documents")) MeasuredRun.Print(iterations: 30);
@@ -31,6 +32,11 @@ else if (args.Contains("--writer-lock"))
 {
     await using var database = new ScratchDatabase("lock", postgres);
     await WriterLockHold.PrintAsync(database.Settings, decisions: 400);
+}
+else if (args.Contains("--mail"))
+{
+    await using var database = new ScratchDatabase("mail", postgres);
+    await MailThroughput.PrintAsync(database.Settings, messages: 2000);
 }
 else BenchmarkSwitcher.FromAssembly(typeof(DocumentBenchmarks).Assembly).Run(args);
 

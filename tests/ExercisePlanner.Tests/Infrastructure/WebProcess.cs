@@ -7,13 +7,14 @@ public sealed class WebProcess : IAsyncDisposable
 {
     private readonly WebHostProcess _host;
 
-    public WebProcess()
+    public WebProcess(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Security__LoginsPerMinute"] = "100", // nine people sign in within seconds
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) environment[key] = value;
         Database.ApplyTo(environment);
         _host = new WebHostProcess(Database.Folder, environment);
     }

@@ -126,6 +126,10 @@ public sealed class NotificationTests(PlannerFixture fixture) : DatabaseTest(fix
         Assert.Equal([NotificationKind.StepOpened], (await Fixture.Send(new ListNotifications("jor.approver", UnreadOnly: true))).Notifications.Select(n => n.Kind));
         await Assert.ThrowsAsync<NotFoundException>(() => Fixture.Send(new MarkNotificationsRead("pak.approver", inbox.Notifications[1].Id)));
         Assert.Equal(0, await Fixture.Send(new MarkNotificationsRead("jor.approver")));
+        // Once the step is decided, its notifications no longer expect anything of anyone.
+        Assert.All(inbox.Notifications, n => Assert.True(n.StillExpected));
+        await Fixture.DecideAsync((await Fixture.OpenStepsAsync()).Single(s => s.Nation == "JOR"));
+        Assert.All((await Fixture.Send(new ListNotifications("jor.approver2"))).Notifications, n => Assert.False(n.StillExpected));
         Assert.Equal(0, await Fixture.Send(new CountUnreadNotifications("jor.approver")));
         Assert.Equal(2, await Fixture.Send(new CountUnreadNotifications("pak.approver")));
         Assert.True((await Fixture.Send(new Core.Features.Audit.VerifyAudit())).Intact);

@@ -1,6 +1,7 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Runtime;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,9 @@ public sealed record NotificationView(
     int Id, NotificationKind Kind, string What, string Proposal, string ProposalName, string Stage, string Headline,
     string Expected, DateTimeOffset? Due, string Link, DateTimeOffset CreatedAt, bool Read)
 {
+    /// <summary>False once the step it asks to decide is decided or cancelled: nothing is expected any more.</summary>
+    public bool StillExpected { get; init; } = true;
+
     public static NotificationView From(Notification n) => new(n.Id, n.Kind, Wording.Kind(n.Kind), n.ProposalCode, n.ProposalName,
         n.Stage, n.Headline, n.Expected, n.DueAt, n.Link, n.CreatedAt, n.ReadAt is not null);
 }
@@ -35,7 +39,13 @@ public sealed class ListNotificationsHandler(PlannerDbContext db) : IQueryHandle
         if (query.UnreadOnly) mine = mine.Where(n => n.ReadAt == null);
         var list = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(query.Limit ?? Paging.MaxLimit).ToListAsync(cancellationToken);
-        return new NotificationList(unread, list.Select(NotificationView.From).ToList());
+        var stepIds = list.Where(n => n.StepId is not null).Select(n => n.StepId!.Value).Distinct().ToList();
+        var closed = await db.WorkflowSteps.AsNoTracking().Where(s => stepIds.Contains(s.Id) && s.Status != StepStatus.Open)
+            .Select(s => s.Id).ToListAsync(cancellationToken);
+        return new NotificationList(unread, list.Select(n => NotificationView.From(n) with
+        {
+            StillExpected = n.StepId is not { } step || !closed.Contains(step),
+        }).ToList());
     }
 }
 
