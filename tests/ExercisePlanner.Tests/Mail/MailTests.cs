@@ -83,6 +83,21 @@ public sealed class MailTests(PlannerFixture fixture) : DatabaseTest(fixture), I
     }
 
     [Fact]
+    public async Task Two_nodes_sending_at_once_deliver_each_message_once()
+    {
+        await AddStaffAsync();
+        for (var i = 0; i < 10; i++) await Fixture.SubmitAsync(Approvals.FiveNations(p => p with { Code = $"TWIN-{i}" }));
+        var nodes = new[] { Sender(Settings(s => s with { BatchSize = 3 })), Sender(Settings(s => s with { BatchSize = 3 })) };
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => nodes[i % 2].SendPendingAsync())));
+
+        Assert.Equal(40, runs.Sum(r => r.Delivered));
+        Assert.Equal(40, _smtp.Received.Count);
+        Assert.Equal(40, _smtp.Received.Select(m => m.MessageId).Distinct().Count());
+        Assert.True((await Fixture.Send(new Core.Features.Audit.VerifyAudit())).Intact);
+    }
+
+    [Fact]
     public async Task Bodies_say_what_happened_and_by_when_only_when_configured()
     {
         await AddStaffAsync();
