@@ -31,15 +31,13 @@ public static class MailThroughput
             Console.WriteLine($"  {round} run: {messages} delivered in {watch.Elapsed.TotalSeconds:F1} s = {messages / watch.Elapsed.TotalSeconds:F0} messages/s");
         }
 
-        // What SMTP alone allows: the same messages over one MailKit connection, nothing claimed or recorded.
+        // What SMTP alone allows: the same messages over the production transport, nothing claimed or recorded.
         await using var scope = services.CreateAsyncScope();
         var sample = scope.ServiceProvider.GetRequiredService<PlannerDbContext>().OutboxMessages.OrderBy(m => m.Id).Take(messages).ToList();
-        using var client = new MailKit.Net.Smtp.SmtpClient();
-        await client.ConnectAsync("127.0.0.1", smtp.Port, MailKit.Security.SecureSocketOptions.None);
+        await using var transport = await IMailTransport.OpenAsync(settings, CancellationToken.None);
         var alone = Stopwatch.StartNew();
-        foreach (var message in sample) await client.SendAsync(MailComposer.ToMime(message, settings));
+        foreach (var message in sample) await transport.SendAsync(MailComposer.ToMime(message, settings), CancellationToken.None);
         alone.Stop();
-        await client.DisconnectAsync(true);
         Console.WriteLine($"  SMTP alone: {messages} in {alone.Elapsed.TotalSeconds:F1} s = {messages / alone.Elapsed.TotalSeconds:F0} messages/s");
     }
 
