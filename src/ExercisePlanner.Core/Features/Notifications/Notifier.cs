@@ -44,8 +44,10 @@ public sealed class Notifier(PlannerDbContext db, MailSettings mail, TimeProvide
             switch (user.MailPreference)
             {
                 case MailPreference.EachEvent:
-                    invitation ??= notice.Kind == NotificationKind.Approved && mail.AttachInvitations ? Calendar.CalendarFeed.Invitation(proposal) : null;
-                    db.OutboxMessages.Add(MailComposer.ForNotification(notification, proposal, user.Email, mail, now, invitation));
+                    // The conferences are content: only for those it is releasable to.
+                    var attach = notice.Kind == NotificationKind.Approved && mail.AttachInvitations && user.MaySeeContent(proposal);
+                    if (attach) invitation ??= Calendar.CalendarFeed.Invitation(proposal);
+                    db.OutboxMessages.Add(MailComposer.ForNotification(notification, proposal, user.Email, mail, now, attach ? invitation : null));
                     break;
                 case MailPreference.DailyDigest:
                     notification.DigestPending = true;
