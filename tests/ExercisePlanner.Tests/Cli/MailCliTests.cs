@@ -45,9 +45,15 @@ public sealed class MailCliTests : IDisposable
         var bad = await _cli.RunAsync("user", "add", "x.user", "--nation", "JOR", "--role", "coordinator", "--email", "not an address");
         Assert.Equal((2, "error: email: 'not an address' is not an e-mail address like name@example.org"), (bad.ExitCode, bad.Error.Trim()));
 
+        await Ok("user", "add", "admin", "--nation", "TUR", "--role", "admin");
+        Assert.Equal("pak.approver: pak@example.org; none", (await Ok("user", "mail", "pak.approver", "--email", "pak@example.org", "--mail", "none", "--as", "admin")).Output.Trim());
+        var refused = await _cli.RunAsync("user", "mail", "jor.approver", "--mail", "none", "--as", "tur.coordinator");
+        Assert.Equal((2, "error: not allowed: tur.coordinator is not an administrator"), (refused.ExitCode, refused.Error.Trim()));
+
         var sent = await Ok("mail", "send");
 
-        // The sample needs JOR, TUR and PAK (MYS observes); the coordinator is never asked to decide.
+        // The sample needs JOR, TUR and PAK (MYS observes); the coordinator is never asked to decide. Pakistan's
+        // approver chose no mail after the step had opened: its mail was already written, and goes.
         Assert.Equal("3 delivered, 0 failed and to be retried, 0 moved to the dead letters", sent.Output.Trim());
         var files = Directory.GetFiles(Path.Combine(_cli.WorkingDirectory, "mail-pickup"), "*.eml");
         var recipients = files.Select(f => MimeKit.MimeMessage.Load(f).To.Mailboxes.Single().Address).Order();
