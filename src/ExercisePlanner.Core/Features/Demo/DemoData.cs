@@ -6,7 +6,8 @@ namespace ExercisePlanner.Core.Features.Demo;
 /// <summary>Five nations' staff and one realistic combined logistics CPX, dated relative to today.</summary>
 public static class DemoData
 {
-    public static IReadOnlyList<AddUser> Users { get; } =
+    /// <summary>The staff, each with an address at example.org, so the demo's mail shows on the Outbox page.</summary>
+    public static IReadOnlyList<AddUser> Users { get; } = WithAddresses(
     [
         new("tur.coordinator", "TUR", ["coordinator"], "Lt Col Emre Aydin, J7 Exercise Planner"),
         new("jor.approver", "JOR", ["national-approver"], "Brig Gen Khaled Al-Masri, Director of Training"),
@@ -18,7 +19,10 @@ public static class DemoData
         new("jor.security", "JOR", ["security-officer"], "Lt Col Hani Saleh, Security Officer"),
         new("tur.director", "TUR", ["exercise-director"], "Maj Gen Murat Demir, Exercise Director"),
         new("admin", "TUR", ["admin"], "System administrator"),
-    ];
+    ]);
+
+    private static List<AddUser> WithAddresses(IEnumerable<AddUser> users) =>
+        users.Select(u => u with { Email = $"{u.Name}@example.org" }).ToList();
 
     public const string Coordinator = "tur.coordinator";
 
