@@ -30,7 +30,9 @@ internal static class Chrome
         return new PdfComposer
         {
             Title = $"{title} — {model.Content.Name} ({model.Code})",
-            Subject = banner,
+            // The lead nation directs the planning (the memorandum's article 4): its planning office issues the papers.
+            Author = $"Exercise planning office, {Nation.NameOf(model.Content.LeadNation!)} ({model.Content.LeadNation})",
+            Subject = $"{model.Code}, revision {model.Revision}; {banner}",
             Date = model.IssuedAt.UtcDateTime,
             Header = page => Centered(page, banner, style, page.Page.Top + 30),
             Footer = page =>

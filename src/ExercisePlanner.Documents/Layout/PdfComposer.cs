@@ -9,7 +9,7 @@ public sealed record PageInfo(SKCanvas Canvas, FontSet Fonts, int Number, int Co
 /// A document in QuestPDF's spirit, as small as these documents need: A4 pages with margins, a header
 /// and footer drawn on every page (knowing "page X of Y"), and blocks paginated between slices, with
 /// table headers repeated and headings kept with what follows. Rendering is deterministic: the same
-/// content gives the same bytes.
+/// content gives the same bytes. Output is PDF/A-2b.
 /// </summary>
 public sealed class PdfComposer
 {
@@ -23,6 +23,8 @@ public sealed class PdfComposer
     public required string Title { get; init; }
     public string Author { get; init; } = "ExercisePlanner";
     public string Subject { get; init; } = "";
+    /// <summary>The document's main language (BCP 47), written as the catalog's /Lang.</summary>
+    public string Language { get; init; } = "en";
     /// <summary>Written as the PDF's creation and modification date; from the data, never the clock.</summary>
     public required DateTime Date { get; init; }
 
@@ -45,6 +47,8 @@ public sealed class PdfComposer
         {
             Title = Title, Author = Author, Subject = Subject, Creator = "ExercisePlanner", Producer = "ExercisePlanner",
             Creation = Date, Modified = Date, RasterDpi = 150,
+            // PDF/A-2b for archives: XMP metadata, an sRGB output intent, every font embedded (see docs/documents.md).
+            PdfA = true,
         };
         var page = new SKRect(0, 0, PageWidth, PageHeight);
         // A first pass draws nowhere: it tells the fonts which characters the document uses.
@@ -60,7 +64,7 @@ public sealed class PdfComposer
             }
             document.Close();
         }
-        return stream.ToArray();
+        return PdfArchive.Finish(stream.ToArray(), Language);
     }
 
     private void DrawPage(SKCanvas canvas, FontSet fonts, List<List<(Slice Slice, float Y)>> pages, int index, SKRect page, SKRect content)
