@@ -19,7 +19,6 @@ internal static class Memorandum
         Chrome.RequireBasics("memorandum of understanding", model);
         Chrome.Require("memorandum of understanding", ("costShares", model.Content.CostShares.Count > 0), ("signatories", model.Signatories.Count > 0));
         var languages = model.SecondLanguage is { } second ? new[] { "en", second } : ["en"];
-        var values = Values(model);
         var document = Chrome.Compose(model, Title);
 
         foreach (var language in languages)
@@ -28,11 +27,11 @@ internal static class Memorandum
             document.Add(
                 Text(language, texts.Title, TextStyle.Title, TextAlign.Center),
                 Text(language, texts.Between, TextStyle.Subheading, TextAlign.Center),
-                Text(language, string.Join(", ", model.Content.Participants.Where(p => !p.IsObserver).Select(p => Nation.NameOf(p.Nation))), TextStyle.Subheading, TextAlign.Center));
+                Text(language, string.Join(Locales.ListSeparator(language), model.Content.Participants.Where(p => !p.IsObserver).Select(p => Locales.NationName(p.Nation, language))), TextStyle.Subheading, TextAlign.Center));
         }
         document.Add(new Spacer(10));
         foreach (var language in languages)
-            document.Add(Text(language, MemorandumTexts.Fill(MemorandumTexts.Languages[language].Preamble, values), TextStyle.Body, TextAlign.Start));
+            document.Add(Text(language, MemorandumTexts.Fill(MemorandumTexts.Languages[language].Preamble, Values(model, language)), TextStyle.Body, TextAlign.Start));
 
         var articles = MemorandumTexts.Languages["en"].Articles.Count;
         for (var i = 0; i < articles; i++)
@@ -43,7 +42,7 @@ internal static class Memorandum
                 var heading = language == "ar" ? $"المادة {i + 1} — {article.Title}" : $"Article {i + 1} — {article.Title}";
                 document.Add(
                     Text(language, heading, TextStyle.Subheading, TextAlign.Start, keepWithNext: true),
-                    Text(language, MemorandumTexts.Fill(article.Body, values), TextStyle.Body, TextAlign.Start));
+                    Text(language, MemorandumTexts.Fill(article.Body, Values(model, language)), TextStyle.Body, TextAlign.Start));
             }
         }
 
@@ -59,7 +58,7 @@ internal static class Memorandum
         foreach (var language in languages)
         {
             var texts = MemorandumTexts.Languages[language];
-            lines.Add(Text(language, $"{texts.ForGovernment} {signatory.NationName}", TextStyle.Strong, TextAlign.Start));
+            lines.Add(Text(language, $"{texts.ForGovernment} {Locales.NationName(signatory.Nation, language)}", TextStyle.Strong, TextAlign.Start));
         }
         lines.Add(new Paragraph(signatory.Name.Length > 0 ? signatory.Name : "Name: ______________________________"));
         lines.Add(new Paragraph(signatory.Title.Length > 0 ? signatory.Title : "Title: ______________________________") { SpaceAfter = 14 });
@@ -79,19 +78,20 @@ internal static class Memorandum
         SpaceAfter = style.Size > 12 ? 4 : 6,
     };
 
-    private static Dictionary<string, string> Values(DocumentModel model)
+    /// <summary>What fills the placeholders, in the language of the text: nation names, dates and shares.</summary>
+    private static Dictionary<string, string> Values(DocumentModel model, string language)
     {
         var c = model.Content;
         return new Dictionary<string, string>
         {
             ["name"] = c.Name,
             ["code"] = c.Code,
-            ["host"] = Nation.NameOf(c.HostNation!),
-            ["lead"] = Nation.NameOf(c.LeadNation!),
+            ["host"] = Locales.NationName(c.HostNation!, language),
+            ["lead"] = Locales.NationName(c.LeadNation!, language),
             ["location"] = c.Location,
-            ["start"] = c.StartDate.ToString("yyyy-MM-dd"),
-            ["end"] = c.EndDate.ToString("yyyy-MM-dd"),
-            ["shares"] = string.Join(", ", c.CostShares.Select(s => $"{s.Nation} {s.Percent:0.##}%")),
+            ["start"] = Locales.Date(c.StartDate, language),
+            ["end"] = Locales.Date(c.EndDate, language),
+            ["shares"] = string.Join(Locales.ListSeparator(language), c.CostShares.Select(s => $"{s.Nation} {Locales.Percent(s.Percent, language)}")),
             ["classification"] = c.Classification.Name(),
             ["releasable"] = c.ReleasableTo.Count == 0 ? "all Participants" : string.Join(", ", c.ReleasableTo),
         };
