@@ -18,9 +18,10 @@ internal static class DocumentCommands
             var code = new Argument<string>("CODE") { Description = "proposal code" };
             var output = new Option<FileInfo>("--output", "-o") { Description = "the PDF file to write", Required = true };
             var language = new Option<string?>("--lang") { Description = "second language of the memorandum (ISO 639-1: ar, fr; en for English only)" };
-            command.Subcommands.Add(new Command(name, $"write {description}").With(code, output, language).Runs(async run =>
+            var revision = new Option<int?>("--revision") { Description = "a submitted revision, as it was submitted and decided (default: the current content)" };
+            command.Subcommands.Add(new Command(name, $"write {description}").With(code, output, language, revision).Runs(async run =>
             {
-                var rendered = await run.Send(new RenderDocument(run.Parse.GetValue(code)!, kind, run.Parse.GetValue(language)));
+                var rendered = await run.Send(new RenderDocument(run.Parse.GetValue(code)!, kind, run.Parse.GetValue(language), Revision: run.Parse.GetValue(revision)));
                 var file = run.Parse.GetValue(output)!;
                 await Files.WriteAtomicallyAsync(file.FullName, rendered.Content);
                 run.Print(new { file = file.FullName, rendered.Sha256, bytes = rendered.Content.Length },

@@ -48,11 +48,11 @@ public static class ApiEndpoints
             m.Send(new WithdrawProposal(code, Accounts.Accounts.NameOf(user)))).WithSummary("Withdraw a submitted proposal");
         api.MapGet("/proposals/{code}/plan", (string code, IMediator m, ClaimsPrincipal user) =>
             m.Send(new PlanWorkflow(code, Accounts.Accounts.NameOf(user)))).WithSummary("Dry run of the approval workflow");
-        api.MapGet("/proposals/{code}/documents/{kind}", async (string code, DocumentKind kind, string? lang, IMediator m, ClaimsPrincipal user) =>
+        api.MapGet("/proposals/{code}/documents/{kind}", async (string code, DocumentKind kind, string? lang, int? revision, IMediator m, ClaimsPrincipal user) =>
         {
-            var document = await m.Send(new RenderDocument(code, kind, lang, Accounts.Accounts.NameOf(user)));
+            var document = await m.Send(new RenderDocument(code, kind, lang, Accounts.Accounts.NameOf(user), revision));
             return Results.File(document.Content, "application/pdf", document.FileName);
-        }).WithSummary("The exercise plan, memorandum or approval record as PDF (nations the proposal is releasable to)");
+        }).WithSummary("The exercise plan, memorandum or approval record as PDF (nations the proposal is releasable to); ?revision=N for a submitted revision");
 
         api.MapGet("/steps", (string? proposal, int? limit, IMediator m, ClaimsPrincipal user) =>
                 m.Send(new ListSteps(Accounts.Accounts.NameOf(user), proposal, limit ?? Paging.DefaultLimit)))

@@ -100,6 +100,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Documents_of_a_submitted_revision_are_written_by_its_number()
+    {
+        await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        await Ok("proposal", "import", _proposalFile, "--as", "tur.coordinator");
+        var plan = Path.Combine(_cli.WorkingDirectory, "plan-r1.pdf");
+
+        var draft = await _cli.RunAsync("document", "plan", "NORTHERN-BRIDGE-27", "-o", plan, "--revision", "1");
+        Assert.Equal(2, draft.ExitCode); // nothing submitted yet: not found is bad input on the command line
+        Assert.Contains("has no submitted revision 1", draft.Error);
+        Assert.False(File.Exists(plan));
+        await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
+        await Ok("document", "plan", "NORTHERN-BRIDGE-27", "-o", plan, "--revision", "1");
+        Assert.Contains("Revision 1 · Submitted", Pdf.PageTexts(File.ReadAllBytes(plan))[0]);
+        var zero = await _cli.RunAsync("document", "plan", "NORTHERN-BRIDGE-27", "-o", plan, "--revision", "0");
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("--revision", zero.Error);
+    }
+
+    [Fact]
     public async Task A_second_submit_is_a_conflict()
     {
         await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Documents;
 using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Workflows.Runtime;
 using ExercisePlanner.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,40 @@ public sealed class StoredDocumentTests(PlannerFixture fixture) : DatabaseTest(f
         Assert.Equal(stored[0].Sha256, plan.Sha256);
         Assert.Contains("EXERCISE PLAN", Pdf.PageTexts(plan.Content)[0]);
         Assert.True(await Fixture.WithDb(db => db.AuditEntries.AnyAsync(e => e.EntityType == "StoredDocument" && e.After!.Contains(stored[2].Sha256))));
+    }
+
+    [Fact]
+    public async Task Every_submitted_revision_keeps_its_documents_as_submitted_and_decided()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        var first = await Fixture.OpenStepsAsync();
+        await Fixture.DecideAsync(first[0]);
+        await Fixture.DecideAsync(first[2], Decision.RequestChanges);
+        await Fixture.SubmitAsync(Approvals.FiveNations(p => p with { Location = "King Abdullah II Training Centre" }));
+        while ((await Fixture.Send(new ShowProposal(Approvals.Code))).Status == ProposalStatus.Submitted) await Fixture.ApproveStageAsync();
+
+        // Revision 1: its own content, and its round ended with changes requested.
+        var plan1 = Pdf.PageTexts((await Fixture.Send(new RenderDocument(Approvals.Code, DocumentKind.Plan, Revision: 1))).Content);
+        Assert.Contains("NORTHERN-BRIDGE-27 · CPX · Revision 1 · ChangesRequested", plan1[0]);
+        Assert.Contains("Joint Staff College, Amman", plan1[0]);
+        Assert.Contains("ChangesRequested", string.Join(" ", plan1));
+        var record1 = await Fixture.Send(new RenderDocument(Approvals.Code, DocumentKind.Record, Revision: 1));
+        Assert.Equal("NORTHERN-BRIDGE-27-r1-record.pdf", record1.FileName);
+        Assert.Contains("revision 1: ChangesRequested", string.Join(" ", Pdf.PageTexts(record1.Content)));
+
+        // Revision 2, the approved one: the very papers stored on approval (the record's audit anchor has moved on since).
+        var stored = await Fixture.Send(new ListDocuments(Approvals.Code));
+        foreach (var document in stored)
+        {
+            var rendered = await Fixture.Send(new RenderDocument(Approvals.Code, document.Kind, Revision: 2));
+            Assert.Equal((2, document.Sha256), (document.Revision, rendered.Sha256));
+        }
+        Assert.Contains("King Abdullah II Training Centre", Pdf.PageTexts(stored[0].Content)[0]);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.Send(new RenderDocument(Approvals.Code, DocumentKind.Plan, Revision: 3)));
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => Fixture.Send(new RenderDocument(Approvals.Code, DocumentKind.Plan, Revision: 0)));
+        Assert.Contains("--revision", refused.Message);
     }
 
     [Fact]

@@ -61,6 +61,12 @@ public sealed class WebApiTests(WebFixture web) : IAsyncLifetime
         Assert.Equal("application/pdf", plan.Content.Headers.ContentType!.MediaType);
         var bytes = await plan.Content.ReadAsByteArrayAsync();
         Assert.Contains("Northern Bridge 2027", Pdf.PageTexts(bytes)[0]);
+        var revision = await coordinator.GetAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Plan?revision=1");
+        Assert.Equal("NORTHERN-BRIDGE-27-r1-plan.pdf", revision.Content.Headers.ContentDisposition!.FileName);
+        Assert.Contains("Revision 1 · Submitted", Pdf.PageTexts(await revision.Content.ReadAsByteArrayAsync())[0]);
+        var missing = await coordinator.GetAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Plan?revision=2");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
     }
 
     [Fact]

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Features.Documents;
 
-/// <summary>Renders one document of a proposal on demand. The approval record also renders the plan and memorandum to vouch for their hashes.</summary>
-public sealed record RenderDocument(string Code, DocumentKind Kind, string? Language = null, string? Viewer = null) : IQuery<RenderedDocument>;
+/// <summary>
+/// Renders one document of a proposal on demand: of its current content, or of a submitted revision as it
+/// was submitted and decided. The approval record also renders the plan and memorandum to vouch for their hashes.
+/// </summary>
+public sealed record RenderDocument(string Code, DocumentKind Kind, string? Language = null, string? Viewer = null, int? Revision = null) : IQuery<RenderedDocument>;
 
 public sealed record RenderedDocument(string Code, DocumentKind Kind, string FileName, byte[] Content, string Sha256);
 
@@ -19,7 +22,14 @@ public sealed class RenderDocumentHandler(PlannerDbContext db, IDocumentRenderer
     {
         var (proposal, viewer) = await db.ViewProposalAsync(query.Code, query.Viewer, cancellationToken);
         viewer.RequireContent(proposal);
-        var model = await DocumentModels.BuildAsync(db, proposal, query.Language, cancellationToken);
+        if (query.Revision is < 1) throw new InvalidInputException("--revision", $"'{query.Revision}' is not a revision number (1, 2, …)");
+        // An approved revision's papers are the ones stored on approval, whose hashes the record vouches for.
+        var stored = query.Revision is { } number && (query.Language is null || query.Kind != DocumentKind.Memorandum)
+            ? await db.Documents.AsNoTracking().Where(d => d.Code == proposal.Code && d.Revision == number && d.Kind == query.Kind)
+                .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        if (stored is not null) return new RenderedDocument(stored.Code, stored.Kind, stored.FileName, stored.Content, stored.Sha256);
+        var model = await DocumentModels.BuildAsync(db, proposal, query.Language, cancellationToken, query.Revision);
         return DocumentModels.Render(renderer, query.Kind, model);
     }
 }
@@ -41,15 +51,22 @@ internal static class DocumentModels
             Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
-    public static async Task<DocumentModel> BuildAsync(PlannerDbContext db, Proposal proposal, string? language, CancellationToken cancellationToken)
+    /// <summary>
+    /// The model of the proposal's current content and latest workflow, or, given a revision, of that revision's
+    /// submitted content and its own workflow (an earlier round shows the outcome it had, such as changes requested).
+    /// </summary>
+    public static async Task<DocumentModel> BuildAsync(PlannerDbContext db, Proposal proposal, string? language, CancellationToken cancellationToken, int? revision = null)
     {
         var code = proposal.Code;
+        var submitted = revision is { } asked
+            ? proposal.Revisions.SingleOrDefault(r => r.Number == asked) ?? throw new NotFoundException($"proposal {code} has no submitted revision {asked}")
+            : null;
         // While an amendment is open, the documents are those of the revision in force.
-        var shown = proposal.IsAmending ? proposal.InForce! : null;
+        var shown = submitted ?? (proposal.IsAmending ? proposal.InForce! : null);
         var number = shown?.Number ?? proposal.Revision;
         var instances = await db.WorkflowInstances.AsNoTracking().Include(i => i.Steps)
             .Where(i => i.SubjectKey == code && i.SubjectRevision <= number).OrderBy(i => i.Id).ToListAsync(cancellationToken);
-        var instance = instances.LastOrDefault();
+        var instance = instances.LastOrDefault(i => submitted is null || i.SubjectRevision == submitted.Number);
         var steps = instance?.Steps.OrderBy(s => s.StageIndex).ThenBy(s => s.Id).ToList() ?? [];
         // An amendment asks only some nations again; the others' signatures stand from the approval before.
         var approvedBefore = instances.Where(i => i.Status == InstanceStatus.Approved).Reverse().SelectMany(i => i.Steps);
@@ -61,6 +78,17 @@ internal static class DocumentModels
             .OrderByDescending(e => e.Sequence).Select(e => new AuditAnchor(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
 
         var content = shown?.Content ?? proposal.Content;
+        // A revision asked for by number that is not the current one shows the outcome of its own round.
+        var current = submitted is null || submitted.Number == proposal.Revision && proposal.Status != ProposalStatus.Draft;
+        var status = submitted is null && proposal.IsAmending ? ProposalStatus.Approved : current ? proposal.Status : instance?.Status switch
+        {
+            InstanceStatus.Approved => ProposalStatus.Approved,
+            InstanceStatus.ChangesRequested => ProposalStatus.ChangesRequested,
+            InstanceStatus.Rejected => ProposalStatus.Rejected,
+            InstanceStatus.Withdrawn => ProposalStatus.Withdrawn,
+            _ => ProposalStatus.Submitted,
+        };
+        var issuedAt = current ? proposal.UpdatedAt : instance?.EndedAt ?? submitted!.SubmittedAt;
         var signatories = content.ContributingNations.Select(nation =>
         {
             var approval = approvals.FirstOrDefault(s => s.Nation == nation);
@@ -71,8 +99,8 @@ internal static class DocumentModels
             s.StageName, s.Nation, s.Role, s.Status.ToString(), s.Decision?.ToString(), s.DecidedBy,
             s.DecidedBy is { } by && users.TryGetValue(by, out var u) ? u.Title : null, s.DecidedAt, s.Comment, s.DueAt)).ToList();
 
-        return new DocumentModel(proposal.Code, number, shown is null ? proposal.Status : ProposalStatus.Approved, content, proposal.Coordinator,
-            proposal.UpdatedAt, DocumentLanguages.SecondLanguage(language, content), signatories, records, anchor, [])
+        return new DocumentModel(proposal.Code, number, status, content, proposal.Coordinator,
+            issuedAt, DocumentLanguages.SecondLanguage(language, content), signatories, records, anchor, [])
         {
             Amendment = shown?.Amendment ?? proposal.Amendment,
             Chain = Chain(proposal, instances),
