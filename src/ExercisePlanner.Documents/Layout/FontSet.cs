@@ -15,6 +15,9 @@ public readonly record struct TextStyle(float Size = 10, bool Bold = false, uint
     public TextStyle WithColor(uint argb) => this with { Color = argb };
 }
 
+/// <summary>A run of text ready to draw: shaped (null while collecting) and measured in points.</summary>
+internal sealed record PreparedText(ShapedRun? Shaped, TextStyle Style, bool RightToLeft, float Width);
+
 /// <summary>
 /// The fonts shipped with the project (DejaVu Sans, which covers Latin, Cyrillic, Greek and Arabic),
 /// loaded from the assembly so output never depends on the machine's fonts. Text is shaped with HarfBuzz.
@@ -56,21 +59,33 @@ public sealed class FontSet : IDisposable
     public float Ascent(TextStyle style) => style.Size * 1.02f;
 
     /// <summary>Draws a run of one direction, with its text and cluster map so the PDF can give the text back as written.</summary>
-    public void Draw(SKCanvas canvas, string text, float x, float baseline, TextStyle style, bool rightToLeft = false)
+    public void Draw(SKCanvas canvas, string text, float x, float baseline, TextStyle style, bool rightToLeft = false) =>
+        Draw(canvas, Prepare(text, style, rightToLeft), x, baseline);
+
+    /// <summary>
+    /// A run shaped with the document's subset face, its width known before it is placed (so a line is shaped
+    /// once). While collecting, only records the run's characters and stands in with no width.
+    /// </summary>
+    internal PreparedText Prepare(string text, TextStyle style, bool rightToLeft)
     {
         if (Collecting)
         {
             var used = style.Bold ? _boldUsed : _regularUsed;
             foreach (var rune in text.EnumerateRunes()) used.Add(rune.Value);
-            return;
+            return new PreparedText(null, style, rightToLeft, 0);
         }
         var face = style.Bold ? _boldSubset! : _regularSubset!;
         var shaped = face.Shape(text, rightToLeft);
-        if (shaped.Glyphs.Length == 0) return;
-        var scale = style.Size / face.UnitsPerEm;
+        return new PreparedText(shaped, style, rightToLeft, shaped.Advance * style.Size / face.UnitsPerEm);
+    }
+
+    internal void Draw(SKCanvas canvas, PreparedText text, float x, float baseline)
+    {
+        if (text.Shaped is not { Glyphs.Length: > 0 } shaped) return;
+        var scale = text.Width / shaped.Advance;
         var positions = shaped.Positions.Select(p => new SKPoint(p.X * scale, p.Y * scale)).ToArray();
         var (glyphs, clusters) = (shaped.Glyphs, shaped.Clusters);
-        if (rightToLeft)
+        if (text.RightToLeft)
         {
             // Each glyph keeps its place on the page, but the content stream lists them in reading order,
             // so readers that take text in stream order get right-to-left text in logical order too.
@@ -78,13 +93,13 @@ public sealed class FontSet : IDisposable
             Array.Reverse(positions);
         }
         using var builder = new SKTextBlobBuilder();
-        var run = builder.AllocatePositionedTextRun(Font(style), glyphs.Length, shaped.Utf8.Length);
+        var run = builder.AllocatePositionedTextRun(Font(text.Style), glyphs.Length, shaped.Utf8.Length);
         run.SetGlyphs(glyphs);
         run.SetPositions(positions);
         run.SetText(shaped.Utf8);
         run.SetClusters(clusters);
         using var blob = builder.Build();
-        _paint.Color = new SKColor(style.Color);
+        _paint.Color = new SKColor(text.Style.Color);
         canvas.DrawText(blob, x, baseline, _paint);
     }
 

@@ -159,23 +159,22 @@ public sealed class Paragraph : Block
     private void DrawLine(SKCanvas canvas, FontSet fonts, Line line, float left, float baseline, float width)
     {
         if (line.Start == line.End) return;
-        var runs = VisualRuns(line);
-        var widths = runs.Select(r => fonts.Width(r.Text, r.Style, r.RightToLeft)).ToList();
-        var total = widths.Sum();
+        var runs = VisualRuns(line).Select(r => (r.Start, Text: fonts.Prepare(r.Text, r.Style, r.RightToLeft))).ToList();
+        if (fonts.Collecting) return;
+        var total = runs.Sum(r => r.Text.Width);
         var x = (Align, Direction == TextDirection.RightToLeft) switch
         {
             (TextAlign.Center, _) => left + (width - total) / 2,
             (TextAlign.Start, true) or (TextAlign.End, false) => left + width - total,
             _ => left,
         };
-        var placed = new List<(int Start, string Text, TextStyle Style, bool RightToLeft, float X)>();
-        for (var i = 0; i < runs.Count; i++)
+        var placed = new List<(int Start, PreparedText Text, float X)>();
+        foreach (var (start, text) in runs)
         {
-            placed.Add((runs[i].Start, runs[i].Text, runs[i].Style, runs[i].RightToLeft, x));
-            x += widths[i];
+            placed.Add((start, text, x));
+            x += text.Width;
         }
         // Placed by the bidi algorithm, written in reading order: text taken in content order reads as written.
-        foreach (var run in placed.OrderBy(r => r.Start))
-            fonts.Draw(canvas, run.Text, run.X, baseline, run.Style, run.RightToLeft);
+        foreach (var run in placed.OrderBy(r => r.Start)) fonts.Draw(canvas, run.Text, run.X, baseline);
     }
 }
