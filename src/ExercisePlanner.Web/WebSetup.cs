@@ -35,8 +35,8 @@ public static class WebSetup
         services.AddIdentityApiEndpoints<IdentityUser>(options =>
             {
                 options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout per account, which strangers could trigger: failures are throttled per account and address (PasswordSignIn).
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<AccountsDbContext>();
         // Pages challenge with the sign-in form; the API turns that into 401 (see Deny) or reads a bearer token.
@@ -64,6 +64,7 @@ public static class WebSetup
                 : RateLimitPartition.GetNoLimiter("form"));
         });
         services.AddProblemDetails();
+        services.AddAntiforgery(options => options.HeaderName = ApiAntiforgery.HeaderName);
         // Unreadable bodies reach ProblemMapping, which says where the JSON went wrong.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemMapping>();
@@ -81,6 +82,8 @@ public static class WebSetup
             Period = TimeSpan.FromSeconds(config.GetValue("Mail:SendSeconds", 10.0)),
         });
         services.AddScoped<DemoSeed>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<FailedSignIns>();
         return builder;
     }
 
@@ -100,11 +103,14 @@ public static class WebSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(SessionCheck.Apply);
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.Use(ApiAntiforgery.Apply);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapPlannerApi();
         app.MapNotificationApi();
+        app.MapAccountApi();
         app.MapAmendmentApi();
         app.MapRazorPages();
         return app;

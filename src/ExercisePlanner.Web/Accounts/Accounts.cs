@@ -21,9 +21,17 @@ internal static class Accounts
     /// <summary>Creates the sign-in account for a planner user.</summary>
     public static async Task CreateAsync(UserManager<IdentityUser> users, string name, string password)
     {
-        var result = await users.CreateAsync(new IdentityUser(name), password);
+        Succeed(await users.CreateAsync(new IdentityUser(name), password));
+    }
+
+    public static async Task<IdentityUser> AccountOfAsync(UserManager<IdentityUser> users, string name) =>
+        await users.FindByNameAsync(name) ?? throw new ForbiddenException($"{name} has no sign-in account");
+
+    /// <summary>Identity's refusals (a wrong current password, a password too weak) as problems with the password.</summary>
+    public static void Succeed(IdentityResult result)
+    {
         if (!result.Succeeded)
-            throw new InvalidInputException(result.Errors.Select(e => new Problem("password", e.Description)).ToList());
+            throw new InvalidInputException(result.Errors.Select(e => new Problem(e.Code == "PasswordMismatch" ? "currentPassword" : "password", e.Description)).ToList());
     }
 
     public static string NameOf(System.Security.Claims.ClaimsPrincipal principal) =>

@@ -25,12 +25,14 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
 
-        api.MapPost("/auth/token", async (TokenRequest request, SignInManager<IdentityUser> signIn) =>
-        {
-            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
-            return result.Succeeded ? Results.Empty : Results.Problem(statusCode: 401, title: "Wrong user name or password.");
-        }).AllowAnonymous().RequireRateLimiting(WebSetup.LoginLimit).WithSummary("Exchange a user name and password for a bearer token");
+        api.MapPost("/auth/token", async (TokenRequest request, PasswordSignIn signIn, HttpContext http) =>
+            await signIn.SignInAsync(IdentityConstants.BearerScheme, request.UserName ?? "", request.Password ?? "", http.Connection.RemoteIpAddress) switch
+            {
+                PasswordSignIn.Outcome.SignedIn => Results.Empty,
+                PasswordSignIn.Outcome.Throttled => Results.Problem(statusCode: 429, title: "Too many failed sign-ins.",
+                    detail: "Too many wrong passwords for this user from your address; try again in 15 minutes."),
+                _ => Results.Problem(statusCode: 401, title: "Wrong user name or password."),
+            }).AllowAnonymous().RequireRateLimiting(WebSetup.LoginLimit).WithSummary("Exchange a user name and password for a bearer token");
 
         api.MapGet("/proposals", (string? after, int? limit, IMediator m, ClaimsPrincipal user) =>
                 m.Send(new ListProposals(Accounts.Accounts.NameOf(user), after, limit ?? Paging.DefaultLimit)))

@@ -1,3 +1,4 @@
+using ExercisePlanner.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,19 +7,20 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace ExercisePlanner.Web.Pages;
 
 [EnableRateLimiting(WebSetup.LoginLimit)]
-public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     public bool Failed { get; private set; }
+    public bool Throttled { get; private set; }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
-        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        var outcome = await signIn.SignInAsync(IdentityConstants.ApplicationScheme, UserName, Password, HttpContext.Connection.RemoteIpAddress);
+        if (outcome == PasswordSignIn.Outcome.SignedIn) return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         Failed = true;
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Throttled = outcome == PasswordSignIn.Outcome.Throttled;
+        Response.StatusCode = Throttled ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized;
         return Page();
     }
 }

@@ -31,6 +31,9 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
     public static TheoryData<string, string, string, int[]> Cells => new()
     {
         { "POST /api/v1/auth/token", "/api/v1/auth/token", """{ "userName": "jor.approver", "password": "wrong-password" }""", [401, 401, 401, 401, 401, 401] },
+        { "POST /api/v1/auth/signout", "/api/v1/auth/signout", "", [401, 204, 204, 204, 204, 204] },
+        { "POST /api/v1/auth/password", "/api/v1/auth/password", """{ "currentPassword": "wrong-password", "newPassword": "Brand-New-Secret-7" }""", [401, 400, 400, 400, 400, 400] },
+        { "PUT /api/v1/users/{name}/password", "/api/v1/users/jor.deputy/password", """{ "password": "Reset-By-Admin-42" }""", [401, 403, 403, 403, 403, 204] },
         { "GET /api/v1/proposals", "/api/v1/proposals", "", [401, 200, 200, 200, 200, 200] },
         { "GET /api/v1/proposals/{code}", "/api/v1/proposals/NORTHERN-BRIDGE-27", "", [401, 200, 200, 200, 404, 200] },
         { "GET /api/v1/proposals/{code}", "/api/v1/proposals/NORTHERN-BRIDGE-27?revision=1", "", [401, 200, 200, 200, 404, 200] },
@@ -72,6 +75,7 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
         { "PAGE /notifications", "/notifications", "", [302, 200, 200, 200, 200, 200] },
         { "PAGE /outbox", "/outbox", "", [302, 403, 403, 403, 403, 200] },
         { "PAGE /audit", "/audit", "", [302, 403, 403, 403, 403, 200] },
+        { "PAGE /account/password", "/account/password", "", [302, 200, 200, 200, 200, 200] },
         { "PAGE /login", "/login", "", [200, 200, 200, 200, 200, 200] },
         { "PAGE /logout", "/logout", "", [302, 302, 302, 302, 302, 302] },
     };
