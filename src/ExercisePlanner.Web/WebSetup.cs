@@ -31,7 +31,7 @@ public static class WebSetup
         services.AddSingleton(MailSettings.Read(key => config["Mail:" + key]));
         services.AddExercisePlanner(database, config["Workflows:Path"]).AddPdfDocuments();
         database.AddContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(services);
-        services.AddDataProtection().SetApplicationName("ExercisePlanner").PersistKeysToDbContext<AccountsDbContext>();
+        builder.AddProductionSettings(services.AddDataProtection().SetApplicationName("ExercisePlanner").PersistKeysToDbContext<AccountsDbContext>());
         services.AddIdentityApiEndpoints<IdentityUser>(options =>
             {
                 options.Password.RequiredLength = 10;
@@ -98,6 +98,7 @@ public static class WebSetup
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseProductionSettings();
         app.Use(SecurityHeaders.Apply);
         app.UseStaticFiles();
         app.UseRouting();

@@ -12,9 +12,10 @@ namespace ExercisePlanner.Web.Accounts;
 /// throttles only themselves; the owner, from their own address, still signs in.</item>
 /// <item>An unknown name answered without hashing anything, in a few milliseconds against a hundred for a known
 /// one: whether a name exists could be timed. An unknown name now costs the same hash.</item>
+/// <item>In Production the demo password is refused like a wrong one, even for accounts made in Development.</item>
 /// </list>
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, FailedSignIns failures)
+public sealed class PasswordSignIn(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, FailedSignIns failures, IHostEnvironment environment)
 {
     public enum Outcome { SignedIn, Refused, Throttled }
 
@@ -24,7 +25,7 @@ public sealed class PasswordSignIn(SignInManager<IdentityUser> signIn, UserManag
         if (!failures.MayTry(key)) return Outcome.Throttled;
         signIn.AuthenticationScheme = scheme;
         var account = await users.FindByNameAsync(name);
-        if (account is null)
+        if (account is null || Infrastructure.ProductionSettings.IsRefusedPassword(environment, password))
         {
             users.PasswordHasher.VerifyHashedPassword(Dummy, failures.DummyHash(users.PasswordHasher), password);
             failures.Count(key);

@@ -22,7 +22,8 @@ public sealed class SignInThrottleTests(WebFixture web) : IAsyncLifetime
     [Fact]
     public async Task A_stranger_guessing_passwords_throttles_only_themselves()
     {
-        await using var host = web.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, AddressFromHeader>()));
+        await using var host = web.WithWebHostBuilder(b => b.UseSetting("Security:FailedSignInsPerAccountAndAddress", "5")
+            .ConfigureServices(s => s.AddSingleton<IStartupFilter, AddressFromHeader>()));
         var client = host.CreateClient();
         async Task<HttpStatusCode> SignInAsync(string address, string password)
         {

@@ -33,6 +33,7 @@ public sealed class WebFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:SendSeconds", "3600");
         builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), "planner-web-mail"));
         builder.UseSetting("Security:LoginsPerMinute", "100000"); // the tests sign in often; one test checks the real limit
+        builder.UseSetting("Security:FailedSignInsPerAccountAndAddress", "100000"); // and fail often; SignInThrottleTests checks the real one
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
