@@ -19,9 +19,11 @@ internal static class Accounts
     }
 
     /// <summary>Creates the sign-in account for a planner user.</summary>
-    public static async Task CreateAsync(UserManager<IdentityUser> users, string name, string password)
+    public static async Task<IdentityUser> CreateAsync(UserManager<IdentityUser> users, string name, string password)
     {
-        Succeed(await users.CreateAsync(new IdentityUser(name), password));
+        var account = new IdentityUser(name);
+        Succeed(await users.CreateAsync(account, password));
+        return account;
     }
 
     public static async Task<IdentityUser> AccountOfAsync(UserManager<IdentityUser> users, string name) =>
@@ -31,7 +33,12 @@ internal static class Accounts
     public static void Succeed(IdentityResult result)
     {
         if (!result.Succeeded)
-            throw new InvalidInputException(result.Errors.Select(e => new Problem(e.Code == "PasswordMismatch" ? "currentPassword" : "password", e.Description)).ToList());
+            throw new InvalidInputException(result.Errors.Select(e => new Problem(e.Code switch
+            {
+                "PasswordMismatch" => "currentPassword",
+                _ when e.Code.Contains("UserName", StringComparison.Ordinal) => "name",
+                _ => "password",
+            }, e.Description)).ToList());
     }
 
     public static string NameOf(System.Security.Claims.ClaimsPrincipal principal) =>

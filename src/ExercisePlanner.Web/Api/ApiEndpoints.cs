@@ -50,9 +50,12 @@ public static class ApiEndpoints
             m.Send(new WithdrawProposal(code, Accounts.Accounts.NameOf(user)))).WithSummary("Withdraw a submitted proposal");
         api.MapGet("/proposals/{code}/plan", (string code, IMediator m, ClaimsPrincipal user) =>
             m.Send(new PlanWorkflow(code, Accounts.Accounts.NameOf(user)))).WithSummary("Dry run of the approval workflow");
-        api.MapGet("/proposals/{code}/documents/{kind}", async (string code, DocumentKind kind, string? lang, int? revision, IMediator m, ClaimsPrincipal user) =>
+        api.MapGet("/proposals/{code}/documents/{kind}", async (string code, string kind, string? lang, int? revision, IMediator m, ClaimsPrincipal user) =>
         {
-            var document = await m.Send(new RenderDocument(code, kind, lang, Accounts.Accounts.NameOf(user), revision));
+            // By name only: enum binding would also take "7" or "Plan,Record" and render some other document.
+            var known = Enum.GetNames<DocumentKind>().FirstOrDefault(name => name.Equals(kind, StringComparison.OrdinalIgnoreCase))
+                ?? throw new NotFoundException($"no document '{kind}'; there are {string.Join(", ", Enum.GetNames<DocumentKind>())}");
+            var document = await m.Send(new RenderDocument(code, Enum.Parse<DocumentKind>(known), lang, Accounts.Accounts.NameOf(user), revision));
             return Results.File(document.Content, "application/pdf", document.FileName);
         }).WithSummary("The exercise plan, memorandum or approval record as PDF (nations the proposal is releasable to); ?revision=N for a submitted revision");
 
@@ -80,9 +83,19 @@ public static class ApiEndpoints
         api.MapPost("/users", async (NewUser body, IMediator m, UserManager<IdentityUser> users, ClaimsPrincipal user) =>
         {
             await Accounts.Accounts.RequireValidPasswordAsync(users, body.Name, body.Password);
-            var added = await m.Send(body.AsAddUser(Accounts.Accounts.NameOf(user)));
-            await Accounts.Accounts.CreateAsync(users, body.Name, body.Password);
-            return Results.Created($"/api/v1/users/{added.Name}", added);
+            // The account first: Identity refuses names the planner would take (the same name in other capitals).
+            // A refused planner user takes its new account back with it, so neither is left without the other.
+            var account = await Accounts.Accounts.CreateAsync(users, body.Name, body.Password);
+            try
+            {
+                var added = await m.Send(body.AsAddUser(Accounts.Accounts.NameOf(user)));
+                return Results.Created($"/api/v1/users/{added.Name}", added);
+            }
+            catch
+            {
+                await users.DeleteAsync(account);
+                throw;
+            }
         }).RequireAuthorization(WebSetup.AdminPolicy).WithSummary("Add a user with a sign-in account");
     }
 }

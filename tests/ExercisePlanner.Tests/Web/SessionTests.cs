@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ExercisePlanner.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExercisePlanner.Tests.Web;
 
@@ -64,5 +66,50 @@ public sealed class SessionTests(WebFixture web) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await approver.GetAsync("/api/v1/steps")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, await SignInAsync("jor.approver", "Reset-By-Admin-42"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/steps")).StatusCode);
+    }
+}
+
+/// <summary>Issue 11, finding 10: adding a user keeps the planner user and the sign-in account together.</summary>
+[Collection(WebCollection.Name)]
+public sealed class AddUserTests(WebFixture web) : IAsyncLifetime
+{
+    public Task InitializeAsync() => web.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("JOR.APPROVER", "name")]        // Identity takes names case-insensitively: jor.approver has it
+    [InlineData("jor.second", "password")]      // a password Identity refuses
+    public async Task A_refused_sign_in_account_leaves_no_planner_user(string name, string field)
+    {
+        var admin = await web.ClientAsAsync("admin");
+        var password = field == "password" ? "alllowercaseletters" : WebFixture.Password;
+        var response = await admin.PostAsJsonAsync("/api/v1/users", new { name, nation = "JOR", roles = new[] { "national-approver" }, title = "Maj Test", password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(JsonDocument.Parse(body).RootElement.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out _), body);
+        await using var scope = web.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExercisePlanner.Core.Persistence.PlannerDbContext>();
+        Assert.False(await db.Users.AnyAsync(u => u.Name == name));
+    }
+}
+
+/// <summary>Issue 11, finding 10: addresses that name no document kind end on a 404, not on an error.</summary>
+[Collection(WebCollection.Name)]
+public sealed class MissingPageTests(WebFixture web) : IAsyncLifetime
+{
+    public Task InitializeAsync() => web.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("/api/v1/proposals/NORTHERN-BRIDGE-27/documents/7")]
+    [InlineData("/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Plan,Record")]
+    [InlineData("/documents/7")]
+    public async Task An_unknown_document_address_is_not_found(string path)
+    {
+        var coordinator = await web.ClientAsAsync("tur.coordinator");
+        (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", new StringContent(File.ReadAllText(Samples.ProposalFile), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var response = await coordinator.GetAsync(path);
+        Assert.True(HttpStatusCode.NotFound == response.StatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }
