@@ -1720,6 +1720,16 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Id", "Version");
 
                     b.ToTable("WorkflowDefinitions", (string)null);
