@@ -33,6 +33,7 @@ internal sealed class Invocation : IAsyncDisposable
 
     public Task<TResponse> Send<TResponse>(ICommand<TResponse> command) => Sender.Send(command);
     public Task<TResponse> Send<TResponse>(IQuery<TResponse> query) => Sender.Send(query);
+    public Task<TResponse> Send<TResponse>(IRequest<TResponse> request) => Sender.Send(request);
 
     /// <summary>Prints the value as JSON with <c>--json</c>, else as the text people read.</summary>
     public void Print<T>(T value, Action<TextWriter> asText)

@@ -113,6 +113,7 @@ public static class WebSetup
         app.MapNotificationApi();
         app.MapAccountApi();
         app.MapAmendmentApi();
+        app.MapWorkflowApi();
         app.MapRazorPages();
         return app;
     }

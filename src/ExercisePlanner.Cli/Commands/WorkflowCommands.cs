@@ -52,6 +52,32 @@ internal static class WorkflowCommands
             return ExitCodes.Success;
         });
 
-        return new Command("workflow", "approval workflow definitions").With(validate, plan, diagram);
+        var actor = CommandBuilding.ActingUser();
+        var publish = new Command("publish", "store a definition as a new published version (running approvals stay on theirs)").With(file, actor).Runs(async run =>
+        {
+            var path = run.Parse.GetValue(file)!;
+            var published = await run.Send(new SaveWorkflow(await File.ReadAllTextAsync(path.FullName), run.Parse.GetValue(actor)!, Publish: true, Source: path.Name));
+            run.Print(published, o => o.WriteLine($"published {published.Id} version {published.Version}: new submissions take it"));
+            return ExitCodes.Success;
+        });
+
+        var from = new Option<int>("--from") { Description = "the version the approvals run on", Required = true };
+        var to = new Option<int>("--to") { Description = "the version to move them to", Required = true };
+        var instances = new Option<string[]>("--instances") { Description = "only the approvals of these proposals (codes)", AllowMultipleArgumentsPerToken = true };
+        var map = new Option<string[]>("--map") { Description = "OLD=NEW: the stage of the new version an approval at stage OLD goes to", AllowMultipleArgumentsPerToken = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "only show what would happen to each approval" };
+        var migrate = new Command("migrate", "move running approvals to another version of their workflow")
+            .With(id, from, to, instances, map, dryRun, actor).Runs(async run =>
+        {
+            var report = await run.Send(new MigrateWorkflow(run.Parse.GetValue(id)!, run.Parse.GetValue(from), run.Parse.GetValue(to),
+                run.Parse.GetValue(instances) ?? [], StageMap.Parse(run.Parse.GetValue(map) ?? [], "--map"), run.Parse.GetValue(dryRun), run.Parse.GetValue(actor)!));
+            run.Print(report, o => MigrationText.Write(o, report));
+            var refused = report.Refused.ToList();
+            if (refused.Count == 0) return ExitCodes.Success;
+            Invocation.Error.Value?.WriteLine($"error: {refused.Count} approval(s) cannot be mapped to version {report.To} without --map OLD=NEW ({string.Join(", ", refused.Select(r => r.Proposal))}); nothing was migrated");
+            return ExitCodes.BadInput;
+        });
+
+        return new Command("workflow", "approval workflow definitions").With(validate, plan, diagram, publish, migrate);
     }
 }

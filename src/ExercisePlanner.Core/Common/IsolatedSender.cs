@@ -20,4 +20,11 @@ public sealed class IsolatedSender(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, cancellationToken);
     }
+
+    /// <summary>A request that is no unit of work itself, but sends commands that each are (a migration, one approval at a time).</summary>
+    public async Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
+    }
 }

@@ -17,6 +17,7 @@ internal static class AuditedEntities
         Features.Notifications.Notification notification => $"notification/{notification.Recipient}/{notification.ProposalCode}/{notification.Kind}",
         Features.Mail.OutboxMessage message => $"mail/{message.MessageId}",
         Features.Mail.DeliveryAttempt attempt => $"mail/attempt/{attempt.OutboxMessageId}/{attempt.StartedAt:O}",
+        StoredDefinition definition => $"workflow/{definition.Id}/v{definition.Version}",
         _ => null,
     };
 }

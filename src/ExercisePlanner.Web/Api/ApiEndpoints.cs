@@ -67,9 +67,9 @@ public static class ApiEndpoints
         api.MapPost("/steps/{id:int}/delegation", (int id, DelegationRequest body, IMediator m, ClaimsPrincipal user) =>
             m.Send(new DelegateStep(id, body.To, Accounts.Accounts.NameOf(user)))).WithSummary("Hand a step to a colleague of the same nation and role");
 
-        api.MapGet("/workflows", (WorkflowDefinitions workflows) => workflows.Catalog.Latest.OrderBy(d => d.Id)
+        api.MapGet("/workflows", async (IMediator m) => (await m.Send(new ListWorkflows()))
             .Select(d => new { d.Id, d.Version, d.Name, d.Description, Stages = d.Stages.Select(st => st.Id) }))
-            .WithSummary("The newest version of every workflow definition");
+            .WithSummary("The newest published version of every workflow definition");
         api.MapPost("/workflows/validation", async (HttpRequest request, IMediator m) =>
         {
             using var reader = new StreamReader(request.Body);

@@ -44,18 +44,31 @@ public sealed class DefinitionReader(FactCatalog facts)
     {
         var result = Schema.Value.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid) return [];
-        return (result.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => new DefinitionProblem(file, ToJsonPath(d.InstanceLocation.ToString()), Describe(e.Key, e.Value))))
+        var details = result.Details ?? [];
+        // A branch of a oneOf or an if that failed while its parent (at the same place of the document) passed is no problem.
+        var passed = details.Where(d => d.IsValid).Select(d => (Schema: d.EvaluationPath.ToString(), At: d.InstanceLocation.ToString())).ToList();
+        bool Within(string path, string parent) => path.StartsWith(parent + "/", StringComparison.Ordinal);
+        bool InPassedBranch(EvaluationResults d) => passed.Any(p =>
+            Within(d.EvaluationPath.ToString(), p.Schema) && (d.InstanceLocation.ToString() == p.At || Within(d.InstanceLocation.ToString(), p.At)));
+        return details
+            .Where(d => d.Errors is { Count: > 0 } && !InPassedBranch(d))
+            .SelectMany(d => d.Errors!.Select(e =>
+            {
+                var path = ToJsonPath(d.InstanceLocation.ToString());
+                return new DefinitionProblem(file, path, Describe(path, e.Key, e.Value));
+            }))
             .Distinct()
             .ToList();
     }
 
-    // A property that additionalProperties: false forbids is reported against the false schema.
-    private static string Describe(string keyword, string message) =>
-        keyword is "additionalProperties" or "false" || message.Contains("false schema", StringComparison.Ordinal)
-            ? "property is not allowed here"
-            : message;
+    // A property that additionalProperties: false forbids is reported against the false schema; patterns are said in words.
+    private static string Describe(string path, string keyword, string message) =>
+        keyword is "additionalProperties" or "false" || message.Contains("false schema", StringComparison.Ordinal) ? "property is not allowed here"
+        : keyword != "pattern" ? message
+        : path.EndsWith(".due", StringComparison.Ordinal) || path.EndsWith(".remindAfter", StringComparison.Ordinal)
+            ? "is not a positive ISO 8601 duration (for example P14D, or PT12H)"
+        : path.EndsWith("nations", StringComparison.Ordinal) || path.Contains("nations[", StringComparison.Ordinal) ? "is not an ISO 3166-1 alpha-3 nation code (like JOR)"
+        : "must be lower-case words joined by hyphens (like national-review)";
 
     private List<DefinitionProblem> CheckRules(string file, WorkflowDefinition definition)
     {

@@ -39,6 +39,10 @@ public sealed class WorkflowCatalog
         return new WorkflowCatalog(loaded);
     }
 
+    /// <summary>A catalog of definitions read from elsewhere (the database), already checked one by one.</summary>
+    public static WorkflowCatalog Of(IEnumerable<WorkflowDefinition> definitions) =>
+        new(definitions.Select(d => Canonical($"{d.Id} v{d.Version}", d)).ToList());
+
     /// <summary>What must hold across the definitions in force together: a default, and amendment workflows that exist.</summary>
     public static IEnumerable<DefinitionProblem> CheckSet(string where, IReadOnlyList<LoadedDefinition> set)
     {

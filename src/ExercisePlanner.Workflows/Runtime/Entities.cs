@@ -65,7 +65,10 @@ public sealed class WorkflowTimer
     public DateTimeOffset? CancelledAt { get; set; }
 }
 
-/// <summary>A definition version as first seen; instances are pinned to these.</summary>
+/// <summary>
+/// A definition version: a draft until published, then immutable. Instances are pinned to published versions;
+/// new submissions take the newest published one.
+/// </summary>
 public sealed class StoredDefinition
 {
     public string Id { get; set; } = "";
@@ -73,5 +76,11 @@ public sealed class StoredDefinition
     public string Name { get; set; } = "";
     public string ContentHash { get; set; } = "";
     public string Json { get; set; } = "";
+    /// <summary>When the version was first stored (read from the folder, or saved as a draft).</summary>
     public DateTimeOffset FirstLoadedAt { get; set; }
+    public string SavedBy { get; set; } = "";
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+
+    public bool IsPublished => PublishedAt is not null;
 }

@@ -16,7 +16,7 @@ public sealed record DecisionOutcome(
 /// recording decisions, evaluating completion rules, and firing timers. It changes the entities it is
 /// given; the host persists them in one transaction.
 /// </summary>
-public sealed class WorkflowEngine(FactCatalog facts)
+public sealed partial class WorkflowEngine(FactCatalog facts)
 {
     public WorkflowInstance Start(WorkflowDefinition definition, IWorkflowSubject subject, string startedBy, DateTimeOffset now)
     {
@@ -74,14 +74,23 @@ public sealed class WorkflowEngine(FactCatalog facts)
             return new DecisionOutcome(Refusal.None, "", instance.Status, [], []);
         }
 
-        var stage = definition.Stages[step.StageIndex];
-        var stageSteps = instance.Steps.Where(s => s.StageIndex == step.StageIndex).ToList();
+        return CompleteStage(definition, instance, subject, step.StageIndex, now);
+    }
+
+    /// <summary>
+    /// When the stage has the approvals its completion rule needs, cancels its other open steps and opens the next
+    /// stage (or concludes the instance). Cancelled steps count neither way: a migration may have cancelled some.
+    /// </summary>
+    private DecisionOutcome CompleteStage(WorkflowDefinition definition, WorkflowInstance instance, IWorkflowSubject subject, int index, DateTimeOffset now)
+    {
+        var stage = definition.Stages[index];
+        var stageSteps = instance.Steps.Where(s => s.StageIndex == index && s.StageId == stage.Id && s.Status != StepStatus.Cancelled).ToList();
         var needed = Math.Min(stage.Completion.Needed(stageSteps.Count), stageSteps.Count);
         if (stageSteps.Count(s => s.Status == StepStatus.Approved) < needed)
             return new DecisionOutcome(Refusal.None, "", instance.Status, [], []);
 
         foreach (var open in stageSteps.Where(s => s.Status == StepStatus.Open)) Cancel(open, now);
-        var opened = OpenNextStage(definition, instance, subject, step.StageIndex + 1, now);
+        var opened = OpenNextStage(definition, instance, subject, index + 1, now);
         var actions = instance.Status == InstanceStatus.Approved ? definition.OnApproved : [];
         return new DecisionOutcome(Refusal.None, "", instance.Status, opened, actions);
     }

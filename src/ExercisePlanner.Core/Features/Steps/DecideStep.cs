@@ -47,13 +47,7 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
             throw new ForbiddenException($"{actor.Name} coordinates proposal {proposal.Code} and may not decide its steps");
 
         var definition = await workflows.PinnedAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        // Only the revision under review (and, for an amendment, the one in force): loading all of them costs a JSON parse each.
-        var inForce = proposal.InForceRevision is { } n && n != instance.SubjectRevision ? n : instance.SubjectRevision;
-        var revisions = await db.ProposalRevisions.AsNoTracking()
-            .Where(r => r.ProposalId == proposal.Id && (r.Number == instance.SubjectRevision || r.Number == inForce)).ToListAsync(cancellationToken);
-        var revision = revisions.Single(r => r.Number == instance.SubjectRevision);
-        var subject = new ProposalSubject(proposal.Code, revision.Number, revision.Content,
-            inForce == revision.Number ? null : revisions.Single(r => r.Number == inForce).Content);
+        var subject = await db.SubjectOfAsync(instance, proposal.Id, proposal.InForceRevision, cancellationToken);
         var now = clock.GetUtcNow();
 
         var outcome = workflows.Engine.Decide(definition, instance, subject, step, actor.AsWorkflowActor(), command.Decision, command.Comment.Trim(), now);

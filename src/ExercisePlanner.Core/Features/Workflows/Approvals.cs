@@ -25,21 +25,42 @@ internal static class Approvals
     }
 
     /// <summary>
-    /// The definition a submission runs: the newest one whose <c>appliesTo</c> fits (else the default); for an
+    /// The definition a submission runs: the newest published one whose <c>appliesTo</c> fits (else the default); for an
     /// amendment, the newest version of the amendment workflow named by the one that approved the revision in force.
     /// </summary>
     public static async Task<WorkflowDefinition> ForSubmissionAsync(this WorkflowDefinitions workflows, PlannerDbContext db, Proposal proposal,
         ProposalSubject subject, CancellationToken cancellationToken)
     {
-        if (!proposal.IsAmending) return workflows.Catalog.Select(subject, ProposalSubject.Facts);
+        var published = await workflows.PublishedAsync(db, cancellationToken);
+        if (!proposal.IsAmending) return published.Select(subject, ProposalSubject.Facts);
         var approved = await db.WorkflowInstances.AsNoTracking()
             .Where(i => i.SubjectKey == proposal.Code && i.SubjectRevision == proposal.InForceRevision && i.Status == InstanceStatus.Approved)
             .OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
         var approvedBy = approved is null ? null : await workflows.PinnedAsync(db, approved.DefinitionId, approved.DefinitionVersion, cancellationToken);
         var id = approvedBy?.Amendment ?? (approvedBy is { IsAmendment: true } ? approvedBy.Id : DefaultAmendmentWorkflow);
-        return workflows.Catalog.Find(id) is { IsAmendment: true } amendment
+        return published.Find(id) is { IsAmendment: true } amendment
             ? amendment
             : throw new ConflictException($"there is no amendment workflow '{id}'; an administrator must publish one before {proposal.Code} can be amended");
+    }
+
+    /// <summary>The revision an instance runs on, as the engine sees it: an amendment against the revision in force.</summary>
+    public static async Task<ProposalSubject> SubjectOfAsync(this PlannerDbContext db, WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        var proposal = await db.Proposals.AsNoTracking().Where(p => p.Code == instance.SubjectKey)
+            .Select(p => new { p.Id, p.InForceRevision }).SingleAsync(cancellationToken);
+        return await db.SubjectOfAsync(instance, proposal.Id, proposal.InForceRevision, cancellationToken);
+    }
+
+    public static async Task<ProposalSubject> SubjectOfAsync(this PlannerDbContext db, WorkflowInstance instance, int proposalId, int? inForceRevision,
+        CancellationToken cancellationToken)
+    {
+        // Only the revision under review (and, for an amendment, the one in force): loading all of them costs a JSON parse each.
+        var inForce = inForceRevision is { } n && n != instance.SubjectRevision ? n : instance.SubjectRevision;
+        var revisions = await db.ProposalRevisions.AsNoTracking()
+            .Where(r => r.ProposalId == proposalId && (r.Number == instance.SubjectRevision || r.Number == inForce)).ToListAsync(cancellationToken);
+        var revision = revisions.Single(r => r.Number == instance.SubjectRevision);
+        return new ProposalSubject(instance.SubjectKey, revision.Number, revision.Content,
+            inForce == revision.Number ? null : revisions.Single(r => r.Number == inForce).Content);
     }
 
     public static Task<WorkflowInstance?> RunningInstanceAsync(this PlannerDbContext db, string code, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Workflows.Definitions;
 using ExercisePlanner.Workflows.Runtime;
@@ -8,18 +9,23 @@ using Microsoft.EntityFrameworkCore;
 namespace ExercisePlanner.Core.Features.Workflows;
 
 /// <summary>
-/// The workflow definitions of the <c>workflows/</c> folder, validated once, recorded in the database by
-/// version and content hash, and looked up by the exact version an instance is pinned to.
+/// The workflow definitions: stored in the database by id and version, drafts until published, immutable once
+/// published. The <c>workflows/</c> folder seeds the first versions; administrators publish later ones at run time.
+/// What is published is read from the database on every use (several nodes see a new version at once), and a
+/// published version, never changing, is kept in memory once read.
 /// </summary>
 public sealed class WorkflowDefinitions(string directory, TimeProvider clock)
 {
     public const string FolderVariable = "EXERCISEPLANNER_WORKFLOWS";
+    /// <summary>Who saved and published the versions read from the folder.</summary>
+    public const string FolderAuthor = "workflows folder";
 
-    private readonly Lazy<WorkflowCatalog> _catalog = new(() => WorkflowCatalog.Load(directory, ProposalSubject.Facts));
-    private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _pinned = new();
+    private readonly Lazy<WorkflowCatalog> _folder = new(() => WorkflowCatalog.Load(directory, ProposalSubject.Facts));
+    private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _published = new();
 
     public string Directory => directory;
-    public WorkflowCatalog Catalog => _catalog.Value;
+    /// <summary>The definitions of the folder, which seed the database.</summary>
+    public WorkflowCatalog Folder => _folder.Value;
     public WorkflowEngine Engine { get; } = new(ProposalSubject.Facts);
 
     /// <summary>The folder: the given one, else $EXERCISEPLANNER_WORKFLOWS, else ./workflows, else the one shipped with the program.</summary>
@@ -32,8 +38,8 @@ public sealed class WorkflowDefinitions(string directory, TimeProvider clock)
     }
 
     /// <summary>
-    /// Records each loaded version; content changed under a version that is already recorded is an error,
-    /// because running instances depend on what that version said.
+    /// Records (and publishes) each version of the folder not stored yet; content changed under a version that is
+    /// already stored is an error, because running instances depend on what that version said.
     /// </summary>
     public async Task SyncAsync(PlannerDbContext db, CancellationToken cancellationToken = default)
     {
@@ -41,7 +47,7 @@ public sealed class WorkflowDefinitions(string directory, TimeProvider clock)
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var stored = await db.WorkflowDefinitions.AsNoTracking().ToListAsync(cancellationToken);
         var problems = new List<DefinitionProblem>();
-        foreach (var loaded in Catalog.Definitions)
+        foreach (var loaded in Folder.Definitions)
         {
             var definition = loaded.Definition;
             var existing = stored.FirstOrDefault(s => s.Id == definition.Id && s.Version == definition.Version);
@@ -50,6 +56,7 @@ public sealed class WorkflowDefinitions(string directory, TimeProvider clock)
                 {
                     Id = definition.Id, Version = definition.Version, Name = definition.Name,
                     ContentHash = loaded.ContentHash, Json = loaded.Json, FirstLoadedAt = clock.GetUtcNow(),
+                    SavedBy = FolderAuthor, PublishedAt = clock.GetUtcNow(), PublishedBy = FolderAuthor,
                 });
             else if (existing.ContentHash != loaded.ContentHash)
                 problems.Add(new DefinitionProblem(loaded.File, "$.version",
@@ -60,11 +67,26 @@ public sealed class WorkflowDefinitions(string directory, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The definition exactly as the version an instance started with.</summary>
+    /// <summary>The newest published version of every workflow, as the database has it now.</summary>
+    public async Task<WorkflowCatalog> PublishedAsync(PlannerDbContext db, CancellationToken cancellationToken)
+    {
+        var newest = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.PublishedAt != null)
+            .GroupBy(d => d.Id).Select(g => new { Id = g.Key, Version = g.Max(d => d.Version) }).ToListAsync(cancellationToken);
+        var definitions = new List<WorkflowDefinition>();
+        foreach (var version in newest.OrderBy(v => v.Id, StringComparer.Ordinal))
+            definitions.Add(await PinnedAsync(db, version.Id, version.Version, cancellationToken));
+        return WorkflowCatalog.Of(definitions);
+    }
+
+    /// <summary>The definition exactly as stored under a version: the one an instance started with, or a draft.</summary>
     public async Task<WorkflowDefinition> PinnedAsync(PlannerDbContext db, string id, int version, CancellationToken cancellationToken)
     {
-        if (_pinned.TryGetValue((id, version), out var cached)) return cached;
-        var stored = await db.WorkflowDefinitions.AsNoTracking().SingleAsync(d => d.Id == id && d.Version == version, cancellationToken);
-        return _pinned[(id, version)] = JsonSerializer.Deserialize<WorkflowDefinition>(stored.Json, DefinitionReader.Options)!;
+        if (_published.TryGetValue((id, version), out var cached)) return cached;
+        var stored = await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Version == version, cancellationToken)
+            ?? throw new NotFoundException($"no version {version} of workflow '{id}'");
+        var definition = JsonSerializer.Deserialize<WorkflowDefinition>(stored.Json, DefinitionReader.Options)!;
+        // A draft may still change; only published versions are kept.
+        if (stored.IsPublished) _published[(id, version)] = definition;
+        return definition;
     }
 }

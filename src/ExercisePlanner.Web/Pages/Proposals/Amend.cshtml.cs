@@ -46,6 +46,4 @@ public sealed class AmendModel(IMediator mediator) : PlannerPage(mediator)
         Proposal = await Mediator.Send(new ShowProposal(Code, Viewer: Actor));
         if (Proposal.IsAmending && Proposal.Content is not null) Plan = await Mediator.Send(new PlanWorkflow(Code, Actor));
     }
-
-    public static string NationInWords(string code) => $"{Nation.NameOf(code)} ({code})";
 }
