@@ -95,7 +95,7 @@ public sealed record Condition
     public override string ToString() =>
         Is is not null ? $"{Fact} = {Is}"
         : In is not null ? $"{Fact} in {string.Join("/", In)}"
-        : Only is not null ? $"{Fact} only {string.Join("/", Only)}"
+        : Only is not null ? $"{Fact} within {string.Join("/", Only)}"
         : Above is not null ? $"{Fact} > {Above}"
         : $"{Fact} >= {AtLeast}";
 }

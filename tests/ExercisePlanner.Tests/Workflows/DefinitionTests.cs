@@ -117,8 +117,8 @@ public sealed class DefinitionTests
     {
         var mermaid = MermaidDiagram.Render(WorkflowCatalog.Load(Shipped, ProposalSubject.Facts).Find("exercise-amendment")!);
 
-        Assert.Contains("stage_affected_nations_review_when{\"changed only participants/forces/costShares/contacts?\"}", mermaid);
-        Assert.Contains("stage_national_review_when{\"not changed only participants/forces/costShares/contacts?\"}", mermaid);
+        Assert.Contains("stage_affected_nations_review_when{\"changed within participants/forces/costShares/contacts?\"}", mermaid);
+        Assert.Contains("stage_national_review_when{\"not changed within participants/forces/costShares/contacts?\"}", mermaid);
         Assert.Contains("each nation affected: national-approver", mermaid);
     }
 
