@@ -54,7 +54,7 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
         { "GET /api/v1/workflows/{id}/diagram", "/api/v1/workflows/exercise-approval/diagram", "", [401, 200, 200, 200, 200, 200] },
         { "POST /api/v1/workflows/validation", "/api/v1/workflows/validation", """{ "id": "x" }""", [401, 200, 200, 200, 200, 200] },
         // Administrators only; the bodies are refused for them too, so that no version is published into the shared database.
-        { "POST /api/v1/workflows", "/api/v1/workflows", """{ "id": "x" }""", [401, 403, 403, 403, 403, 400] },
+        { "POST /api/v1/workflows/", "/api/v1/workflows", """{ "id": "x" }""", [401, 403, 403, 403, 403, 400] },
         { "POST /api/v1/workflows/{id}/versions/{version:int}/publication", "/api/v1/workflows/exercise-approval/versions/99/publication", "", [401, 403, 403, 403, 403, 404] },
         { "POST /api/v1/workflows/{id}/migrations", "/api/v1/workflows/exercise-approval/migrations", """{ "from": 1, "to": 99, "dryRun": true }""", [401, 403, 403, 403, 403, 400] },
         { "GET /api/v1/workflows/versions", "/api/v1/workflows/versions", "", [401, 403, 403, 403, 403, 200] },
