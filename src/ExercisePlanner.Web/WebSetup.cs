@@ -70,7 +70,7 @@ public static class WebSetup
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(options => JsonFormat.ConfigureStrict(options.SerializerOptions));
         services.AddOpenApi("v1");
-        services.AddRazorPages(options => options.Conventions.AllowAnonymousToPage("/Login"));
+        services.AddRazorPages(options => options.Conventions.AllowAnonymousToPage("/Login").AllowAnonymousToPage("/Error"));
         services.AddHostedService(provider => new TimerSweep(
             provider.GetRequiredService<IsolatedSender>(), provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<TimerSweep>>())
@@ -96,8 +96,10 @@ public static class WebSetup
             await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedAsync(app.Environment, app.Configuration);
         }
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers in problem details; pages in words (Pages/Error).
+        app.UseExceptionHandler("/error");
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseProductionSettings();
         app.Use(SecurityHeaders.Apply);
         app.UseStaticFiles();
@@ -114,9 +116,13 @@ public static class WebSetup
         app.MapAccountApi();
         app.MapAmendmentApi();
         app.MapWorkflowApi();
+        app.MapProposalDrafts();
         app.MapRazorPages();
         return app;
     }
+
+    public static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
 
     private static bool IsAdmin(System.Security.Claims.ClaimsPrincipal user, object? resource)
     {
@@ -132,7 +138,7 @@ public static class WebSetup
     /// </summary>
     private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (status == StatusCodes.Status403Forbidden || context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        if (IsApi(context.HttpContext) || status == StatusCodes.Status403Forbidden)
             context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

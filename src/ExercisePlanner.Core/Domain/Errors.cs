@@ -27,3 +27,6 @@ public sealed class ForbiddenException(string message) : Exception(message);
 
 /// <summary>The request clashes with the current state (already decided, wrong status). Exit code 3 / HTTP 409.</summary>
 public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The thing changed since the client read it (its version differs). Exit code 3 / HTTP 412.</summary>
+public sealed class StaleVersionException(string message) : Exception(message);

@@ -74,7 +74,8 @@ public sealed class Proposal
     private void Hold(ProposalContent content)
     {
         Content = content;
-        var nations = content.Participants.Select(p => p.Nation).Distinct().ToList();
+        // A draft may still hold a mistyped nation; only real ones decide who sees it.
+        var nations = content.Participants.Select(p => p.Nation).Where(Nation.Exists).Distinct().ToList();
         // While an amendment is open, lists keep showing the revision in force, and a nation the amendment
         // adds may see the proposal (to approve it) while no nation in force loses sight of it.
         if (!IsAmending)

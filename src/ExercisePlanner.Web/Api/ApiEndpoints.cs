@@ -37,13 +37,12 @@ public static class ApiEndpoints
         api.MapGet("/proposals", (string? after, int? limit, IMediator m, ClaimsPrincipal user) =>
                 m.Send(new ListProposals(Accounts.Accounts.NameOf(user), after, limit ?? Paging.DefaultLimit)))
             .WithSummary("Proposals the user's nation takes part in, by code; the next page starts after the last code");
-        api.MapGet("/proposals/{code}", (string code, int? revision, IMediator m, ClaimsPrincipal user) =>
-            m.Send(new ShowProposal(code, revision, Accounts.Accounts.NameOf(user)))).WithSummary("One proposal with its workflow, steps, documents and history");
-        api.MapPut("/proposals/{code}", async (string code, ProposalContent content, IMediator m, ClaimsPrincipal user) =>
+        api.MapGet("/proposals/{code}", async (string code, int? revision, IMediator m, ClaimsPrincipal user, HttpContext http) =>
         {
-            if (content.Code != code) throw new InvalidInputException("code", $"the body is proposal {content.Code}, the address {code}");
-            return await m.Send(new ImportProposal(content, Accounts.Accounts.NameOf(user), "body"));
-        }).WithSummary("Create or update a draft");
+            var shown = await m.Send(new ShowProposal(code, revision, Accounts.Accounts.NameOf(user)));
+            await ProposalDraftEndpoints.SetETagAsync(http, m, code, Accounts.Accounts.NameOf(user)); // for PUT's If-Match
+            return shown;
+        }).WithSummary("One proposal with its workflow, steps, documents and history; its ETag is the version PUT's If-Match names");
         api.MapPost("/proposals/{code}/submission", (string code, IMediator m, ClaimsPrincipal user) =>
             m.Send(new SubmitProposal(code, Accounts.Accounts.NameOf(user)))).WithSummary("Validate, freeze a revision and start the approval workflow");
         api.MapPost("/proposals/{code}/withdrawal", (string code, IMediator m, ClaimsPrincipal user) =>

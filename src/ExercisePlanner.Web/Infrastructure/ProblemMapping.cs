@@ -13,6 +13,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (!WebSetup.IsApi(context)) return false; // pages: the friendly error page (UseExceptionHandler's path)
         var details = For(exception);
         if (details.Status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
@@ -27,6 +28,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         BadHttpRequestException bad => new ProblemDetails { Status = 400, Title = "The request could not be read.", Detail = Unwrap(bad) },
         NotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found.", Detail = notFound.Message },
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Title = "Not allowed.", Detail = forbidden.Message },
+        StaleVersionException stale => new ProblemDetails { Status = 412, Title = "Changed since you read it.", Detail = stale.Message },
         ConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = conflict.Message },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
     };

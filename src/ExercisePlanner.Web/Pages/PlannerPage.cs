@@ -11,7 +11,7 @@ public abstract class PlannerPage(IMediator mediator) : PageModel
     protected IMediator Mediator { get; } = mediator;
     protected string Actor => User.Identity?.Name ?? throw new ForbiddenException("not signed in");
 
-    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public IReadOnlyList<Problem> Problems { get; protected set; } = [];
     public string? Message { get; set; }
 
     /// <summary>Runs a request; a refusal becomes messages on the page (inline for validation problems).</summary>

@@ -20,19 +20,15 @@ public sealed class BrowserJourneyTests
         await web.StartAsync();
         await using var browser = await Browsers.LaunchAsync();
 
-        // The coordinator drafts from the editor's template and submits.
+        // The coordinator starts from the example, names it and submits.
         var coordinator = await SignInAsync(browser, web, DemoData.Coordinator);
-        await coordinator.GotoAsync(web.BaseUrl + "/proposals/edit");
-        var shares = coordinator.Locator("#Form_CostShares");
-        var goodShares = await shares.InputValueAsync();
-        await shares.FillAsync(goodShares.Replace("PAK 15", "PAK 25"));
-        await coordinator.ClickAsync("#save");
-        await Assertions.Expect(coordinator.Locator("#Form_CostShares + ul.field-errors")).ToContainTextAsync("sum to 110, not 100");
-        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "editor-validation.png"), FullPage = true });
-        await shares.FillAsync(goodShares);
+        await coordinator.GotoAsync(web.BaseUrl + "/proposals/edit?example=true");
+        await coordinator.FillAsync("#code", "NEW-EXERCISE-27");
+        await coordinator.FillAsync("#name", "New exercise");
         await coordinator.ClickAsync("#save");
         // Wait on what the page shows rather than on navigation events, which race on a busy machine.
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Draft");
+        await Assertions.Expect(coordinator.Locator("#checklist-title")).ToHaveTextAsync("Ready to submit");
         var proposalUrl = coordinator.Url;
         await coordinator.ClickAsync("#submit");
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Submitted");

@@ -25,9 +25,13 @@ public static class Browsers
         });
     }
 
-    public static async Task<IPage> SignInAsync(IBrowser browser, WebProcess web, string user, int width = 1200)
+    /// <param name="script">false: a browser with JavaScript off, to show the pages work without it.</param>
+    public static async Task<IPage> SignInAsync(IBrowser browser, WebProcess web, string user, int width = 1200, bool script = true)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new() { Width = width, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            AcceptDownloads = true, ViewportSize = new() { Width = width, Height = 900 }, JavaScriptEnabled = script,
+        });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync(web.BaseUrl + "/login");
@@ -48,6 +52,16 @@ public static class Browsers
             await page.SetViewportSizeAsync(width, size.Height);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}-{width}.png"), FullPage = true });
         }
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
+
+    /// <summary>At phone width, nothing may be wider than the screen.</summary>
+    public static async Task AssertFitsAsync(IPage page, int width = 390)
+    {
+        var size = page.ViewportSize!;
+        await page.SetViewportSizeAsync(width, size.Height);
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth} px wide at {width} px");
         await page.SetViewportSizeAsync(size.Width, size.Height);
     }
 }

@@ -13,7 +13,7 @@ public sealed class LookAlikeTests(PlannerFixture fixture) : DatabaseTest(fixtur
 {
     public static TheoryData<string, Func<ProposalContent, ProposalContent>, string, string> LookAlikes => new()
     {
-        { "code with a trailing line break", p => p with { Code = p.Code + "\n" }, "code", "is not a valid code" },
+        { "code with a trailing line break", p => p with { Code = p.Code + "\n" }, "code", "is not a code" },
         { "code with a right-to-left override", p => p with { Code = "NORTHERN-\u202EBRIDGE-27" }, "code", "U+202E" },
         { "name with a right-to-left override", p => p with { Name = "Northern \u202E72 egdirB" }, "name", "invisible formatting character U+202E" },
         { "name with a left-to-right embedding", p => p with { Name = "\u202ANorthern Bridge" }, "name", "U+202A" },

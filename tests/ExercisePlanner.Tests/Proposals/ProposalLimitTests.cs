@@ -31,9 +31,9 @@ public sealed class ProposalLimitTests(PlannerFixture fixture) : DatabaseTest(fi
 
         Assert.Equal(
         [
-            new Problem("participants", "lists 20000 entries; at most 50 are allowed"),
-            new Problem("releasableTo", "lists 20000 entries; at most 50 are allowed"),
-            new Problem("contacts", "lists 20000 entries; at most 100 are allowed"),
+            new Problem("participants", "Participating nations: lists 20000 entries; at most 50 are allowed"),
+            new Problem("releasableTo", "Releasable to: lists 20000 entries; at most 50 are allowed"),
+            new Problem("contacts", "Points of contact: lists 20000 entries; at most 100 are allowed"),
         ], refused.Problems);
         Assert.StartsWith("huge.json: participants: lists 20000 entries", refused.Message);
         Assert.Equal(before, await Fixture.FingerprintAsync());
@@ -46,7 +46,7 @@ public sealed class ProposalLimitTests(PlannerFixture fixture) : DatabaseTest(fi
         var largest = LargestProposal.Build("LARGEST-27", Start);
         var refused = await Assert.ThrowsAsync<InvalidInputException>(() => Fixture.Send(new ImportProposal(
             largest with { Forces = [.. largest.Forces, largest.Forces[0]] }, "tur.coordinator")));
-        Assert.Equal([new Problem("forces", $"lists {ProposalLimits.Forces + 1} entries; at most {ProposalLimits.Forces} are allowed")], refused.Problems);
+        Assert.Equal([new Problem("forces", $"Force contributions: lists {ProposalLimits.Forces + 1} entries; at most {ProposalLimits.Forces} are allowed")], refused.Problems);
     }
 
     [Fact]

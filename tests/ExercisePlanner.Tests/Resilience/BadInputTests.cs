@@ -26,8 +26,8 @@ public sealed class BadInputApiTests(WebFixture web) : IAsyncLifetime
     public async Task Malformed_proposals_and_requests_never_break_the_api_and_change_nothing()
     {
         var coordinator = await web.ClientAsAsync("tur.coordinator");
-        (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", new StringContent(Sample, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        (await coordinator.PutAsync("/api/v1/proposals/SECOND-27", new StringContent(Sample.Replace("NORTHERN-BRIDGE-27", "SECOND-27"), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals", new StringContent(Sample, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals", new StringContent(Sample.Replace("NORTHERN-BRIDGE-27", "SECOND-27"), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await coordinator.PostAsync("/api/v1/proposals/SECOND-27/submission", null)).EnsureSuccessStatusCode();
         var jordan = await web.ClientAsAsync("jor.approver");
         var step = (await (await jordan.GetAsync("/api/v1/steps")).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())[0].GetProperty("id").GetInt32();
@@ -73,7 +73,7 @@ public sealed class BadInputApiTests(WebFixture web) : IAsyncLifetime
         var coordinator = await web.ClientAsAsync("tur.coordinator");
         const string hostile = "<script>alert('x')</script> ../../etc/passwd {{7*7}}";
         var json = Sample.Replace("\"Northern Bridge 2027\"", System.Text.Json.JsonSerializer.Serialize(hostile));
-        (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", new StringContent(json, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals", new StringContent(json, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
         var pdf = await (await coordinator.GetAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Plan")).Content.ReadAsByteArrayAsync();
         Assert.Contains(hostile, Pdf.PageTexts(pdf)[0]);

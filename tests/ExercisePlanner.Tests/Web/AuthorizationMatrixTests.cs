@@ -140,6 +140,6 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
         var sample = Sample();
         (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", new StringContent(sample, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null)).EnsureSuccessStatusCode();
-        (await coordinator.PutAsync("/api/v1/proposals/DRAFT-27", new StringContent(sample.Replace("NORTHERN-BRIDGE-27", "DRAFT-27"), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals", new StringContent(sample.Replace("NORTHERN-BRIDGE-27", "DRAFT-27"), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
     }
 }

@@ -19,7 +19,7 @@ public sealed class DashboardPageTests(WebFixture web) : IAsyncLifetime
         {
             var code = $"PAGE-{i:00}";
             var body = new StringContent(sample.Replace("NORTHERN-BRIDGE-27", code), Encoding.UTF8, "application/json");
-            Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/proposals/{code}", body)).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/v1/proposals", body)).StatusCode);
         }
 
         var first = await coordinator.GetStringAsync("/");

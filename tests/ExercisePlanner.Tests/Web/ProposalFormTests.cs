@@ -4,7 +4,7 @@ using ExercisePlanner.Web.Pages.Proposals;
 
 namespace ExercisePlanner.Tests.Web;
 
-/// <summary>The editor's line formats: a proposal survives the round trip, and unreadable lines are named.</summary>
+/// <summary>The editor's rows: a proposal survives the round trip, blank rows are dropped, nations are read as picked or typed.</summary>
 public sealed class ProposalFormTests
 {
     [Fact]
@@ -18,16 +18,41 @@ public sealed class ProposalFormTests
     }
 
     [Fact]
-    public void Unreadable_lines_are_reported_by_field_and_line()
+    public void Rows_are_added_and_removed_and_blank_ones_dropped()
     {
         var form = ProposalForm.From(Samples.Proposal());
-        form.Participants += "\nPAK chief";
-        form.CostShares = "JOR forty";
-        form.Conferences = "IPC tomorrow Amman";
+        form.AddRow("forces");
+        form.AddRow("contacts");
+        form.RemoveRow("participants", 3);
+        form.RemoveRow("participants", 99); // out of range: nothing
+        Assert.Equal(2, form.Forces.Count);
 
-        var refused = Assert.Throws<InvalidInputException>(form.ToContent);
+        var content = form.ToContent();
 
-        Assert.Equal(["participants[4]", "costShares[0]", "conferences[0]"], refused.Problems.Select(p => p.Path));
-        Assert.Contains("'chief' is not host, lead, participant or observer", refused.Problems[0].Message);
+        Assert.Single(content.Forces);
+        Assert.Single(content.Contacts);
+        Assert.Equal(["JOR", "TUR", "PAK"], content.Participants.Select(p => p.Nation));
+    }
+
+    [Theory]
+    [InlineData("Jordan (JOR)", "JOR")]
+    [InlineData("jor", "JOR")]
+    [InlineData(" Jordan ", "JOR")]
+    [InlineData("Türkiye (TUR)", "TUR")]
+    [InlineData("Atlantis", "ATLANTIS")]
+    public void Nations_are_read_by_name_or_code(string typed, string code) => Assert.Equal(code, ProposalForm.NationCode(typed));
+
+    [Fact]
+    public void Releasability_keeps_only_participating_nations_and_blank_dates_stay_unset()
+    {
+        var form = ProposalForm.From(Samples.Proposal());
+        form.ReleasableTo = ["JOR", "USA"];
+        form.StartDate = null;
+
+        var content = form.ToContent();
+
+        Assert.Equal(["JOR"], content.ReleasableTo);
+        Assert.Equal(default, content.StartDate);
+        Assert.Null(ProposalForm.From(content).StartDate);
     }
 }

@@ -40,7 +40,7 @@ public sealed class WebApiTests(WebFixture web) : IAsyncLifetime
     {
         var coordinator = await web.ClientAsAsync("tur.coordinator");
         var sample = File.ReadAllText(Samples.ProposalFile);
-        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", Json(sample))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/v1/proposals", Json(sample))).StatusCode);
         var submitted = await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null);
         Assert.Equal("Submitted", (await ReadAsync(submitted)).GetProperty("status").GetString());
 
@@ -80,7 +80,8 @@ public sealed class WebApiTests(WebFixture web) : IAsyncLifetime
         Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType!.MediaType);
         var problem = await ReadAsync(invalid);
         Assert.True(problem.TryGetProperty("errors", out _), problem.ToString());
-        Assert.Contains("sum to 105", problem.GetProperty("errors").GetProperty("costShares")[0].GetString());
+        Assert.Equal("Cost shares: the non-observer nations add up to 105 %, they must add up to 100 %",
+            problem.GetProperty("errors").GetProperty("costShares")[0].GetString());
 
         var unknown = await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", Json(sample.Replace("\"summary\"", "\"sumary\"")));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
@@ -98,7 +99,7 @@ public sealed class WebApiTests(WebFixture web) : IAsyncLifetime
     public async Task Decisions_conflict_refuse_outsiders_and_the_coordinator()
     {
         var coordinator = await web.ClientAsAsync("tur.coordinator");
-        await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", Json(File.ReadAllText(Samples.ProposalFile)));
+        (await coordinator.PostAsync("/api/v1/proposals", Json(File.ReadAllText(Samples.ProposalFile)))).EnsureSuccessStatusCode();
         await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null);
         var jordan = await web.ClientAsAsync("jor.approver");
         var step = (await ReadAsync(await jordan.GetAsync("/api/v1/steps")))[0].GetProperty("id").GetInt32();

@@ -25,8 +25,8 @@ public sealed class WriterQueueTests(WebFixture web) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal("lists 20000 entries; at most 50 are allowed", errors.GetProperty("participants")[0].GetString());
-        Assert.Equal("lists 20000 entries; at most 100 are allowed", errors.GetProperty("contacts")[0].GetString());
+        Assert.Equal("Participating nations: lists 20000 entries; at most 50 are allowed", errors.GetProperty("participants")[0].GetString());
+        Assert.Equal("Points of contact: lists 20000 entries; at most 100 are allowed", errors.GetProperty("contacts")[0].GetString());
     }
 
     [Fact]

@@ -9,8 +9,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Features.Proposals;
 
-/// <summary>Creates a draft from a proposal file, or updates the draft with the same code.</summary>
-public sealed record ImportProposal(ProposalContent Content, string Actor, string? Source = null)
+/// <summary>What saving a proposal may do with a code that exists or not.</summary>
+public enum SaveMode
+{
+    /// <summary>The proposal file's contract (<c>proposal import</c>): a new code creates, an existing one updates.</summary>
+    CreateOrUpdate,
+    /// <summary>Only a new code; an existing one is refused, never overwritten.</summary>
+    Create,
+    /// <summary>Only an existing code, optionally only at the version the editor read.</summary>
+    Update,
+}
+
+/// <summary>
+/// Creates or updates a draft. The editor saves with <see cref="ProposalRules.Identity"/> (half-finished work
+/// is kept; the full rules run at submission); proposal files and the API meet every rule.
+/// </summary>
+public sealed record ImportProposal(
+    ProposalContent Content, string Actor, string? Source = null, SaveMode Mode = SaveMode.CreateOrUpdate,
+    ProposalRules Rules = ProposalRules.Complete, int? ExpectedVersion = null)
     : ICommand<ImportResult>, IActorRequest, ISourcedRequest;
 
 /// <summary>
@@ -19,9 +35,11 @@ public sealed record ImportProposal(ProposalContent Content, string Actor, strin
 /// </summary>
 public sealed class ImportProposalValidator : AbstractValidator<ImportProposal>
 {
-    private static readonly ProposalContentValidator Rules = new();
+    private static readonly ProposalContentValidator Complete = new();
+    private static readonly ProposalContentValidator Identity = new(ProposalRules.Identity);
 
-    public override ValidationResult Validate(ValidationContext<ImportProposal> context) => Rules.Validate(context.InstanceToValidate.Content);
+    public override ValidationResult Validate(ValidationContext<ImportProposal> context) =>
+        (context.InstanceToValidate.Rules == ProposalRules.Identity ? Identity : Complete).Validate(context.InstanceToValidate.Content);
 
     public override Task<ValidationResult> ValidateAsync(ValidationContext<ImportProposal> context, CancellationToken cancellation = default) =>
         Task.FromResult(Validate(context));
@@ -41,11 +59,21 @@ public sealed class ImportProposalHandler(PlannerDbContext db, TimeProvider cloc
         var existing = await db.Proposals.SingleOrDefaultAsync(p => p.Code == command.Content.Code, cancellationToken);
         if (existing is null)
         {
+            if (command.Mode == SaveMode.Update) throw new NotFoundException($"no proposal with code '{command.Content.Code}'");
             var proposal = Proposal.Draft(command.Content, actor.Name, now);
             db.Proposals.Add(proposal);
             return new ImportResult(proposal.Code, true, proposal.Status, proposal.Revision);
         }
+        if (command.Mode == SaveMode.Create)
+        {
+            // Say so only to those who may see it; to others the code is simply taken.
+            throw actor.CanSee(existing)
+                ? new ConflictException($"{existing.Code} already exists: open it")
+                : new ConflictException($"the code {existing.Code} is taken; choose another");
+        }
         actor.RequireCoordinatorOf(existing);
+        if (command.ExpectedVersion is { } expected && expected != existing.Version)
+            throw new StaleVersionException($"{existing.Code} was changed by someone else since you opened it; reload it and make your changes again");
         existing.Revise(command.Content, now);
         return new ImportResult(existing.Code, false, existing.Status, existing.Revision);
     }

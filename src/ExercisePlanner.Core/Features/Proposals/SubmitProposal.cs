@@ -21,7 +21,7 @@ public sealed class SubmitProposalHandler(PlannerDbContext db, WorkflowDefinitio
         actor.RequireCoordinatorOf(proposal);
 
         var now = clock.GetUtcNow();
-        new ProposalContentValidator(DateOnly.FromDateTime(now.UtcDateTime)).Validate(proposal.Content).ThrowIfInvalid(proposal.Code);
+        ProposalContentValidator.Require(proposal.Content, ProposalRules.Complete, proposal.Code, DateOnly.FromDateTime(now.UtcDateTime));
         if (proposal.IsAmending && ProposalChanges.Between(proposal.InForce!.Content, proposal.Content).Count == 0)
             throw new InvalidInputException("", $"amendment {proposal.Amendment} of {proposal.Code} changes nothing yet; change the proposal before submitting it");
         proposal.Submit(actor.Name, now);

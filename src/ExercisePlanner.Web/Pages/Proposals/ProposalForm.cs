@@ -1,126 +1,120 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ExercisePlanner.Core.Domain;
 
 namespace ExercisePlanner.Web.Pages.Proposals;
 
 /// <summary>
-/// The proposal editor's fields: single values as inputs, each list as lines of a text area
-/// ("JOR host", "TO-1 | text", …). Parsing problems and the planner's validation problems are
-/// shown beside the field they name.
+/// The proposal editor's fields: single values as inputs, each list as rows the coordinator adds and
+/// removes (on the server without script, in the browser with it). Rows left wholly blank are dropped.
 /// </summary>
-public sealed class ProposalForm
+public sealed partial class ProposalForm
 {
-    public string Code { get; set; } = "";
-    public string Name { get; set; } = "";
+    public string? Code { get; set; }
+    public string? Name { get; set; }
     public ExerciseType Type { get; set; }
-    public DateOnly StartDate { get; set; }
-    public DateOnly EndDate { get; set; }
-    public string Location { get; set; } = "";
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public string? Location { get; set; }
     public Classification Classification { get; set; }
-    public string ReleasableTo { get; set; } = "";
-    public string Summary { get; set; } = "";
-    public string Participants { get; set; } = "";
-    public string Objectives { get; set; } = "";
-    public string Forces { get; set; } = "";
-    public string CostShares { get; set; } = "";
-    public string Conferences { get; set; } = "";
-    public string Contacts { get; set; } = "";
+    public List<string> ReleasableTo { get; set; } = [];
+    public string? Summary { get; set; }
+    public List<ParticipantRow> Participants { get; set; } = [];
+    public List<ObjectiveRow> Objectives { get; set; } = [];
+    public List<ForceRow> Forces { get; set; } = [];
+    public List<CostShareRow> CostShares { get; set; } = [];
+    public List<ConferenceRow> Conferences { get; set; } = [];
+    public List<ContactRow> Contacts { get; set; } = [];
+    /// <summary>The version the editor read, sent back so a save over someone else's change is refused.</summary>
+    public int? Version { get; set; }
 
-    /// <summary>The list fields: their name in the proposal file, label and the shape of a line.</summary>
-    public static readonly (string Field, string Label, string Format)[] Lists =
-    [
-        ("participants", "Participating nations and roles", "NATION role[, role]   e.g. JOR host"),
-        ("objectives", "Training objectives", "CODE | text"),
-        ("forces", "Force contributions", "NATION | unit | personnel | equipment"),
-        ("costShares", "Cost shares (percent)", "NATION percent   e.g. TUR 40"),
-        ("conferences", "Planning conferences", "KIND YYYY-MM-DD location   e.g. IPC 2027-03-10 Amman"),
-        ("contacts", "Points of contact", "NATION | name | e-mail | phone"),
-    ];
+    public sealed class ParticipantRow { public string? Nation { get; set; } public List<ParticipantRole> Roles { get; set; } = []; }
+    public sealed class ObjectiveRow { public string? Code { get; set; } public string? Text { get; set; } }
+    public sealed class ForceRow { public string? Nation { get; set; } public string? Unit { get; set; } public int? Personnel { get; set; } public string? Equipment { get; set; } }
+    public sealed class CostShareRow { public string? Nation { get; set; } public decimal? Percent { get; set; } }
+    public sealed class ConferenceRow { public ConferenceKind Kind { get; set; } public DateOnly? Date { get; set; } public string? Location { get; set; } }
+    public sealed class ContactRow { public string? Nation { get; set; } public string? Name { get; set; } public string? Email { get; set; } public string? Phone { get; set; } }
 
-    public string ListText(string field) => field switch
+    /// <summary>The list fields, by their name in the proposal file.</summary>
+    public static readonly string[] Lists = ["participants", "objectives", "forces", "costShares", "conferences", "contacts"];
+
+    /// <summary>Adds a blank row to a list (the "Add" buttons without script).</summary>
+    public void AddRow(string list)
     {
-        "participants" => Participants, "objectives" => Objectives, "forces" => Forces,
-        "costShares" => CostShares, "conferences" => Conferences, _ => Contacts,
-    };
-
-    public static ProposalForm From(ProposalContent c) => new()
-    {
-        Code = c.Code, Name = c.Name, Type = c.Type, StartDate = c.StartDate, EndDate = c.EndDate, Location = c.Location,
-        Classification = c.Classification, ReleasableTo = string.Join(", ", c.ReleasableTo), Summary = c.Summary,
-        Participants = Lines(c.Participants.Select(p => $"{p.Nation} {string.Join(", ", p.Roles.Select(r => r.ToString().ToLowerInvariant()))}")),
-        Objectives = Lines(c.Objectives.Select(o => $"{o.Code} | {o.Text}")),
-        Forces = Lines(c.Forces.Select(f => $"{f.Nation} | {f.Unit} | {f.Personnel} | {f.Equipment}")),
-        CostShares = Lines(c.CostShares.Select(s => $"{s.Nation} {s.Percent.ToString(CultureInfo.InvariantCulture)}")),
-        Conferences = Lines(c.Conferences.Select(x => $"{x.Kind} {x.Date:yyyy-MM-dd} {x.Location}")),
-        Contacts = Lines(c.Contacts.Select(x => $"{x.Nation} | {x.Name} | {x.Email} | {x.Phone}")),
-    };
-
-    /// <summary>The content, or every line that could not be read, named by field and index.</summary>
-    public ProposalContent ToContent()
-    {
-        var problems = new List<Problem>();
-        var content = new ProposalContent
+        switch (list)
         {
-            Code = Code.Trim(), Name = Name.Trim(), Type = Type, StartDate = StartDate, EndDate = EndDate,
-            Location = Location.Trim(), Classification = Classification, Summary = Summary.Trim(),
-            ReleasableTo = ReleasableTo.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Participants = Parse("participants", Participants, problems, line =>
-            {
-                var (nation, rest) = Split(line);
-                return new Participant { Nation = nation, Roles = rest.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Role).ToList() };
-            }),
-            Objectives = Parse("objectives", Objectives, problems, line => Fields(line, 2) is var f ? new TrainingObjective { Code = f[0], Text = f[1] } : null!),
-            Forces = Parse("forces", Forces, problems, line => Fields(line, 4) is var f
-                ? new ForceContribution { Nation = f[0], Unit = f[1], Personnel = int.Parse(f[2], CultureInfo.InvariantCulture), Equipment = f[3] } : null!),
-            CostShares = Parse("costShares", CostShares, problems, line =>
-            {
-                var (nation, percent) = Split(line);
-                return new CostShare { Nation = nation, Percent = decimal.Parse(percent, CultureInfo.InvariantCulture) };
-            }),
-            Conferences = Parse("conferences", Conferences, problems, line =>
-            {
-                var parts = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length < 3) throw new FormatException("expected KIND YYYY-MM-DD location");
-                return new PlanningConference { Kind = Enum.Parse<ConferenceKind>(parts[0], ignoreCase: true), Date = DateOnly.ParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), Location = parts[2] };
-            }),
-            Contacts = Parse("contacts", Contacts, problems, line => Fields(line, 4) is var f
-                ? new PointOfContact { Nation = f[0], Name = f[1], Email = f[2], Phone = f[3] } : null!),
-        };
-        if (problems.Count > 0) throw new InvalidInputException(problems);
-        return content;
-    }
-
-    private static List<T> Parse<T>(string field, string text, List<Problem> problems, Func<string, T> read)
-    {
-        var items = new List<T>();
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            try { items.Add(read(lines[i])); }
-            catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
-            {
-                problems.Add(new Problem($"{field}[{i}]", $"line {i + 1} '{lines[i]}': {ex.Message}"));
-            }
+            case "participants": Participants.Add(new()); break;
+            case "objectives": Objectives.Add(new()); break;
+            case "forces": Forces.Add(new()); break;
+            case "costShares": CostShares.Add(new()); break;
+            case "conferences": Conferences.Add(new()); break;
+            case "contacts": Contacts.Add(new()); break;
         }
-        return items;
     }
 
-    private static (string First, string Remainder) Split(string line)
+    /// <summary>Removes one row of a list (the "Remove" buttons without script); an index out of range does nothing.</summary>
+    public void RemoveRow(string list, int index)
     {
-        var parts = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length == 2 ? (parts[0].ToUpperInvariant(), parts[1]) : throw new FormatException("expected a nation and a value");
+        System.Collections.IList rows = list switch
+        {
+            "participants" => Participants, "objectives" => Objectives, "forces" => Forces,
+            "costShares" => CostShares, "conferences" => Conferences, "contacts" => Contacts, _ => new List<object>(),
+        };
+        if (index >= 0 && index < rows.Count) rows.RemoveAt(index);
     }
 
-    /// <summary>Exactly <paramref name="count"/> fields separated by '|'; missing trailing ones are empty.</summary>
-    private static string[] Fields(string line, int count)
+    public static ProposalForm From(ProposalContent c, int? version = null) => new()
     {
-        var fields = line.Split('|', StringSplitOptions.TrimEntries);
-        if (fields.Length < 2 || fields.Length > count) throw new FormatException($"expected {count} fields separated by '|'");
-        return [.. fields, .. Enumerable.Repeat("", count - fields.Length)];
+        Code = c.Code, Name = c.Name, Type = c.Type, Location = c.Location, Classification = c.Classification, Summary = c.Summary,
+        StartDate = Known(c.StartDate), EndDate = Known(c.EndDate), ReleasableTo = [.. c.ReleasableTo], Version = version,
+        Participants = [.. c.Participants.Select(p => new ParticipantRow { Nation = p.Nation, Roles = [.. p.Roles] })],
+        Objectives = [.. c.Objectives.Select(o => new ObjectiveRow { Code = o.Code, Text = o.Text })],
+        Forces = [.. c.Forces.Select(f => new ForceRow { Nation = f.Nation, Unit = f.Unit, Personnel = f.Personnel, Equipment = f.Equipment })],
+        CostShares = [.. c.CostShares.Select(s => new CostShareRow { Nation = s.Nation, Percent = s.Percent })],
+        Conferences = [.. c.Conferences.Select(x => new ConferenceRow { Kind = x.Kind, Date = Known(x.Date), Location = x.Location })],
+        Contacts = [.. c.Contacts.Select(x => new ContactRow { Nation = x.Nation, Name = x.Name, Email = x.Email, Phone = x.Phone })],
+    };
+
+    /// <summary>The content as typed; a blank date is kept as "not yet set" (the rules at submission ask for it).</summary>
+    public ProposalContent ToContent() => new()
+    {
+        Code = Text(Code).ToUpperInvariant(), Name = Text(Name), Type = Type, StartDate = StartDate ?? default, EndDate = EndDate ?? default,
+        Location = Text(Location), Classification = Classification, Summary = Text(Summary),
+        ReleasableTo = [.. ReleasableTo.Select(NationCode).Where(n => Participants.Any(p => NationCode(p.Nation) == n)).Distinct()],
+        Participants = [.. Participants.Where(p => !Blank(p.Nation) || p.Roles.Count > 0)
+            .Select(p => new Participant { Nation = NationCode(p.Nation), Roles = [.. p.Roles.Distinct().Order()] })],
+        Objectives = [.. Objectives.Where(o => !Blank(o.Code, o.Text)).Select(o => new TrainingObjective { Code = Text(o.Code), Text = Text(o.Text) })],
+        Forces = [.. Forces.Where(f => !Blank(f.Nation, f.Unit, f.Equipment) || f.Personnel is not null)
+            .Select(f => new ForceContribution { Nation = NationCode(f.Nation), Unit = Text(f.Unit), Personnel = f.Personnel ?? 0, Equipment = Text(f.Equipment) })],
+        CostShares = [.. CostShares.Where(s => !Blank(s.Nation) || s.Percent is not null)
+            .Select(s => new CostShare { Nation = NationCode(s.Nation), Percent = s.Percent ?? 0 })],
+        Conferences = [.. Conferences.Where(x => x.Date is not null || !Blank(x.Location))
+            .Select(x => new PlanningConference { Kind = x.Kind, Date = x.Date ?? default, Location = Text(x.Location) })],
+        Contacts = [.. Contacts.Where(x => !Blank(x.Nation, x.Name, x.Email, x.Phone))
+            .Select(x => new PointOfContact { Nation = NationCode(x.Nation), Name = Text(x.Name), Email = Text(x.Email), Phone = Text(x.Phone) })],
+    };
+
+    /// <summary>The nations taking part as typed so far: what releasability offers.</summary>
+    public IEnumerable<string> ParticipatingNations =>
+        Participants.Select(p => NationCode(p.Nation)).Where(Nation.Exists).Distinct();
+
+    /// <summary>"Jordan (JOR)" for a known code: what the nation picker shows and reads back.</summary>
+    public static string NationChoice(string? code) => code is not null && Nation.Exists(code) ? $"{Nation.NameOf(code)} ({code})" : code ?? "";
+
+    /// <summary>The code of what was picked or typed: "Jordan (JOR)", "JOR", "jor" or "Jordan".</summary>
+    public static string NationCode(string? text)
+    {
+        var typed = Text(text);
+        if (ChoicePattern().Match(typed) is { Success: true } choice) return choice.Groups[1].Value;
+        var code = typed.ToUpperInvariant();
+        if (Nation.Exists(code)) return code;
+        return Nation.All.FirstOrDefault(n => string.Equals(n.Name, typed, StringComparison.OrdinalIgnoreCase))?.Code ?? code;
     }
 
-    private static ParticipantRole Role(string text) =>
-        Enum.TryParse<ParticipantRole>(text, ignoreCase: true, out var role) ? role : throw new FormatException($"'{text}' is not host, lead, participant or observer");
+    private static DateOnly? Known(DateOnly date) => date == default ? null : date;
+    private static string Text(string? value) => value?.Trim() ?? "";
+    private static bool Blank(params string?[] values) => values.All(string.IsNullOrWhiteSpace);
 
-    private static string Lines(IEnumerable<string> lines) => string.Join("\n", lines);
+    [GeneratedRegex(@"\(([A-Z]{3})\)$")]
+    private static partial Regex ChoicePattern();
 }

@@ -1,0 +1,134 @@
+using ExercisePlanner.Core.Features.Demo;
+using ExercisePlanner.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace ExercisePlanner.Tests.EndToEnd;
+
+/// <summary>
+/// The coordinator's editor in a real browser: a four-nation proposal built from an empty form with rows
+/// (one added and removed again), an incomplete draft kept, the checklist followed to submission, an
+/// existing code refused; and the same rows without script, through the server.
+/// </summary>
+[Collection(HostProcesses.Name)]
+public sealed class EditorJourneyTests
+{
+    private static readonly DateOnly Start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(120);
+
+    [BrowserFact]
+    public async Task A_coordinator_builds_a_proposal_from_an_empty_editor_and_submits_it()
+    {
+        await using var web = new WebProcess();
+        await web.StartAsync();
+        await using var browser = await Browsers.LaunchAsync();
+        var page = await Browsers.SignInAsync(browser, web, DemoData.Coordinator);
+
+        await page.ClickAsync("nav >> text=New proposal");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("New proposal");
+        Assert.Equal("", await page.InputValueAsync("#code"));
+        Assert.Equal("", await page.InputValueAsync("#name"));
+        Assert.Equal(0, await page.Locator("#objectives .row-list input[value]:not([type=hidden]):not([value=''])").CountAsync());
+
+        await page.FillAsync("#code", "DESERT-FALCON-27");
+        await page.FillAsync("#name", "Desert Falcon 2027");
+        await page.SelectOptionAsync("#type", "FTX");
+        await page.FillAsync("#startDate", Start.ToString("yyyy-MM-dd"));
+        await page.FillAsync("#endDate", Start.AddDays(9).ToString("yyyy-MM-dd"));
+        await page.FillAsync("#location", "Zarqa training area");
+
+        // Four nations: two rows are there, two are added; a fifth is added and removed again.
+        await Nation(page, "participants", 0, "Jordan (JOR)", "host");
+        await Nation(page, "participants", 1, "Türkiye (TUR)", "lead");
+        await page.ClickAsync("text=Add a nation");
+        await Nation(page, "participants", 2, "Pakistan (PAK)", "participant");
+        await page.ClickAsync("text=Add a nation");
+        await Nation(page, "participants", 3, "Indonesia (IDN)", "participant");
+        await page.ClickAsync("text=Add a nation");
+        await Nation(page, "participants", 4, "Malaysia (MYS)", "observer");
+        await Assertions.Expect(page.Locator("#participants .row")).ToHaveCountAsync(5);
+        await page.ClickAsync("#participants-4 button.remove");
+        await Assertions.Expect(page.Locator("#participants .row")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#releasable-nations input")).ToHaveCountAsync(4); // follows the participants
+
+        await page.FillAsync("#objectives-0-code", "TO-1");
+        await page.FillAsync("#objectives-0-text", "Exercise a combined desert logistics cell.");
+        foreach (var (nation, percent, row) in new[] { ("Jordan (JOR)", "40", 0), ("Türkiye (TUR)", "30", 1), ("Pakistan (PAK)", "20", 2) })
+        {
+            await page.ClickAsync("text=Add a cost share");
+            await page.FillAsync($"#costShares .row:nth-child({row + 1}) input.nation", nation);
+            await page.FillAsync($"#costShares .row:nth-child({row + 1}) .percent input", percent);
+        }
+        await Assertions.Expect(page.Locator("#share-sum")).ToHaveTextAsync("90");
+        await Browsers.ShootAsync(page, "editor");
+        await Browsers.AssertFitsAsync(page);
+
+        // An incomplete draft is kept; the proposal page lists what is left.
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#proposal-status")).ToHaveTextAsync("Draft");
+        await Assertions.Expect(page.Locator("#saved-notice")).ToHaveTextAsync("Draft saved.");
+        var checklist = page.Locator("#submission-checklist li");
+        await Assertions.Expect(checklist).ToContainTextAsync(["Cost shares: the non-observer nations add up to 90 %, they must add up to 100 %"]);
+        var proposalUrl = page.Url.Split('?')[0];
+
+        // A new proposal with the same code is refused; the draft is unchanged.
+        await page.GotoAsync(web.BaseUrl + "/proposals/edit");
+        await page.FillAsync("#code", "DESERT-FALCON-27");
+        await page.FillAsync("#name", "Somebody else's exercise");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Code: DESERT-FALCON-27 already exists: open it");
+        Assert.Equal("true", await page.GetAttributeAsync("#code", "aria-invalid"));
+        await page.ClickAsync("#open-existing");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Desert Falcon 2027");
+
+        // The checklist's link leads to the field; the fix makes it ready.
+        await page.ClickAsync("#submission-checklist a:has-text('Cost shares')");
+        await Assertions.Expect(page.Locator("#costShares")).ToBeVisibleAsync();
+        Assert.EndsWith("#costShares", page.Url);
+        await page.ClickAsync("text=Add a cost share");
+        await page.FillAsync("#costShares .row:nth-child(4) input.nation", "Indonesia (IDN)");
+        await page.FillAsync("#costShares .row:nth-child(4) .percent input", "10");
+        await Assertions.Expect(page.Locator("#share-sum")).ToHaveTextAsync("100");
+        await page.CheckAsync("#releasableTo-JOR");
+        await page.CheckAsync("#releasableTo-TUR");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#checklist-title")).ToHaveTextAsync("Ready to submit");
+        await Browsers.ShootAsync(page, "proposal-draft");
+        await page.ClickAsync("#submit");
+        await Assertions.Expect(page.Locator("#proposal-status")).ToHaveTextAsync("Submitted");
+        await Browsers.ShootAsync(page, "proposal");
+        await Browsers.AssertFitsAsync(page);
+
+        await page.GotoAsync(web.BaseUrl + "/");
+        await Browsers.ShootAsync(page, "dashboard-coordinator");
+        Assert.Equal(proposalUrl, web.BaseUrl + "/proposals/DESERT-FALCON-27");
+    }
+
+    [BrowserFact]
+    public async Task Without_script_rows_are_added_and_removed_by_the_server()
+    {
+        await using var web = new WebProcess();
+        await web.StartAsync();
+        await using var browser = await Browsers.LaunchAsync();
+        var page = await Browsers.SignInAsync(browser, web, DemoData.Coordinator, script: false);
+
+        await page.GotoAsync(web.BaseUrl + "/proposals/edit");
+        await page.FillAsync("#code", "NO-SCRIPT-27");
+        await page.FillAsync("#participants-0-nation", "Jordan (JOR)");
+        await page.ClickAsync("text=Add a nation");
+        await Assertions.Expect(page.Locator("#participants .row-list > .row")).ToHaveCountAsync(3);
+        Assert.Equal("NO-SCRIPT-27", await page.InputValueAsync("#code")); // what was typed survives the round trip
+        Assert.Equal("Jordan (JOR)", await page.InputValueAsync("#participants-0-nation"));
+        await page.ClickAsync("#participants-0 button.remove");
+        await Assertions.Expect(page.Locator("#participants .row-list > .row")).ToHaveCountAsync(2);
+        Assert.Equal("", await page.InputValueAsync("#participants-0-nation"));
+
+        await page.ClickAsync("#save"); // no name: refused, in words, with the field marked
+        await Assertions.Expect(page.Locator("#error-summary a")).ToHaveTextAsync(["Name: enter the exercise's name"]);
+        Assert.Equal("name-error", await page.GetAttributeAsync("#name", "aria-describedby"));
+    }
+
+    private static async Task Nation(IPage page, string list, int row, string nation, string role)
+    {
+        await page.FillAsync($"#{list}-{row}-nation", nation);
+        await page.CheckAsync($"#{list}-{row}-roles-{role}");
+    }
+}
