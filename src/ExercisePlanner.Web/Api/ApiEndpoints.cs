@@ -19,6 +19,7 @@ public static class ApiEndpoints
 {
     public sealed record DecisionRequest(Decision Decision, string Comment);
     public sealed record DelegationRequest(string To);
+    public sealed record WithdrawalRequest(string? Reason);
     public sealed record TokenRequest(string UserName, string Password);
 
     public static void MapPlannerApi(this IEndpointRouteBuilder app)
@@ -34,9 +35,9 @@ public static class ApiEndpoints
                 _ => Results.Problem(statusCode: 401, title: "Wrong user name or password."),
             }).AllowAnonymous().RequireRateLimiting(WebSetup.LoginLimit).WithSummary("Exchange a user name and password for a bearer token");
 
-        api.MapGet("/proposals", (string? after, int? limit, IMediator m, ClaimsPrincipal user) =>
-                m.Send(new ListProposals(Accounts.Accounts.NameOf(user), after, limit ?? Paging.DefaultLimit)))
-            .WithSummary("Proposals the user's nation takes part in, by code; the next page starts after the last code");
+        api.MapGet("/proposals", (string? after, int? limit, [AsParameters] ProposalQuery filter, IMediator m, ClaimsPrincipal user) =>
+                m.Send(new ListProposals(Accounts.Accounts.NameOf(user), after, limit ?? Paging.DefaultLimit, filter.ToFilter())))
+            .WithSummary("Proposals the user's nation takes part in, searched, filtered and sorted like the dashboard; by code, the next page starts after the last code, otherwise skip");
         api.MapGet("/proposals/{code}", async (string code, int? revision, IMediator m, ClaimsPrincipal user, HttpContext http) =>
         {
             var shown = await m.Send(new ShowProposal(code, revision, Accounts.Accounts.NameOf(user)));
@@ -45,8 +46,8 @@ public static class ApiEndpoints
         }).WithSummary("One proposal with its workflow, steps, documents and history; its ETag is the version PUT's If-Match names");
         api.MapPost("/proposals/{code}/submission", (string code, IMediator m, ClaimsPrincipal user) =>
             m.Send(new SubmitProposal(code, Accounts.Accounts.NameOf(user)))).WithSummary("Validate, freeze a revision and start the approval workflow");
-        api.MapPost("/proposals/{code}/withdrawal", (string code, IMediator m, ClaimsPrincipal user) =>
-            m.Send(new WithdrawProposal(code, Accounts.Accounts.NameOf(user)))).WithSummary("Withdraw a submitted proposal");
+        api.MapPost("/proposals/{code}/withdrawal", (string code, WithdrawalRequest? body, IMediator m, ClaimsPrincipal user) =>
+            m.Send(new WithdrawProposal(code, Accounts.Accounts.NameOf(user), body?.Reason))).WithSummary("Withdraw a submitted proposal, optionally saying why");
         api.MapGet("/proposals/{code}/plan", (string code, IMediator m, ClaimsPrincipal user) =>
             m.Send(new PlanWorkflow(code, Accounts.Accounts.NameOf(user)))).WithSummary("Dry run of the approval workflow");
         api.MapGet("/proposals/{code}/documents/{kind}", async (string code, string kind, string? lang, int? revision, IMediator m, ClaimsPrincipal user) =>
