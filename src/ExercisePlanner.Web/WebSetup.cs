@@ -121,8 +121,9 @@ public static class WebSetup
         return app;
     }
 
-    public static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
+    public static bool IsApi(HttpContext context) => IsApi(context.Request.Path);
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
 
     private static bool IsAdmin(System.Security.Claims.ClaimsPrincipal user, object? resource)
     {

@@ -29,9 +29,10 @@ internal static class ProposalCommands
             return ExitCodes.Success;
         });
 
-        var withdraw = new Command("withdraw", "withdraw a submitted proposal").With(code, actor).Runs(async run =>
+        var reason = new Option<string?>("--reason") { Description = "why it is withdrawn; kept with the proposal and in its history" };
+        var withdraw = new Command("withdraw", "withdraw a submitted proposal").With(code, actor, reason).Runs(async run =>
         {
-            var result = await run.Send(new WithdrawProposal(run.Parse.GetValue(code)!, run.Parse.GetValue(actor)!));
+            var result = await run.Send(new WithdrawProposal(run.Parse.GetValue(code)!, run.Parse.GetValue(actor)!, run.Parse.GetValue(reason)));
             run.Print(result, o => o.WriteLine($"withdrew {result.Code}: {result.Status}"));
             return ExitCodes.Success;
         });
@@ -40,6 +41,13 @@ internal static class ProposalCommands
         {
             var result = await run.Send(new AmendProposal(run.Parse.GetValue(code)!, run.Parse.GetValue(actor)!));
             run.Print(result, o => o.WriteLine($"opened amendment {result.Amendment} of {result.Code} as a draft; revision {result.InForceRevision} stays in force until it is approved"));
+            return ExitCodes.Success;
+        });
+
+        var reopen = new Command("reopen", "turn a withdrawn or rejected proposal back into a draft").With(code, actor).Runs(async run =>
+        {
+            var result = await run.Send(new ReopenProposal(run.Parse.GetValue(code)!, run.Parse.GetValue(actor)!));
+            run.Print(result, o => o.WriteLine($"reopened {result.Code} as a draft; submitting it makes revision {result.Revision + 1}"));
             return ExitCodes.Success;
         });
 
@@ -63,6 +71,6 @@ internal static class ProposalCommands
             return ExitCodes.Success;
         });
 
-        return new Command("proposal", "draft, submit and follow exercise proposals").With(import, submit, withdraw, amend, list, show);
+        return new Command("proposal", "draft, submit and follow exercise proposals").With(import, submit, withdraw, reopen, amend, list, show);
     }
 }

@@ -108,13 +108,29 @@ public sealed class Proposal
         return snapshot;
     }
 
+    /// <summary>Why the coordinator withdrew it, in their words; kept until it is reopened (the audit trail keeps it for ever).</summary>
+    public string? WithdrawalReason { get; private set; }
+
     /// <summary>Withdraws a submission; withdrawing an amendment (also a draft one) leaves the approved revision in force.</summary>
-    public void Withdraw(DateTimeOffset now)
+    public void Withdraw(DateTimeOffset now, string? reason = null)
     {
         if (Status is not (ProposalStatus.Submitted or ProposalStatus.ChangesRequested) && !IsAmending)
             throw new ConflictException($"proposal {Code} is {Status}; only a submitted proposal can be withdrawn");
         if (IsAmending) RestoreInForce(now);
-        else Move(ProposalStatus.Withdrawn, now);
+        else
+        {
+            WithdrawalReason = reason;
+            Move(ProposalStatus.Withdrawn, now);
+        }
+    }
+
+    /// <summary>A withdrawn or rejected proposal becomes a draft again; its next submission is the next revision.</summary>
+    public void Reopen(DateTimeOffset now)
+    {
+        if (Status is not (ProposalStatus.Withdrawn or ProposalStatus.Rejected))
+            throw new ConflictException($"proposal {Code} is {Status}; only a withdrawn or rejected proposal can be reopened");
+        WithdrawalReason = null;
+        Move(ProposalStatus.Draft, now);
     }
 
     /// <summary>Outcome of the approval workflow for the submitted revision.</summary>

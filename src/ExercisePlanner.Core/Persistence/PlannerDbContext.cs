@@ -69,6 +69,7 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
             proposal.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.ProposalId);
             proposal.Navigation(p => p.Revisions).HasField("_revisions");
             proposal.Property(p => p.Type).HasConversion<string>().HasMaxLength(10);
+            proposal.Property(p => p.WithdrawalReason).HasMaxLength(1000);
             proposal.OwnsMany(p => p.Nations, nation =>
             {
                 nation.ToTable("ProposalNations");

@@ -7,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 namespace ExercisePlanner.Web.Api;
 
 /// <summary>
-/// Creating and updating drafts: POST only creates (an existing code is 409, never overwritten), PUT only
+/// Creating, updating and reopening drafts: POST only creates (an existing code is 409, never overwritten), PUT only
 /// updates, and with <c>If-Match</c> only the version the client read (412 when someone changed it since).
 /// </summary>
 public static class ProposalDraftEndpoints
@@ -32,6 +32,9 @@ public static class ProposalDraftEndpoints
             await SetETagAsync(http, m, saved.Code, actor);
             return Results.Ok(saved);
         }).WithSummary("Update a draft; with If-Match, only at that version (412 if it changed)");
+
+        api.MapPost("/{code}/reopening", (string code, IMediator m, ClaimsPrincipal user) =>
+            m.Send(new ReopenProposal(code, Accounts.Accounts.NameOf(user)))).WithSummary("Turn a withdrawn or rejected proposal back into a draft");
     }
 
     /// <summary>The ETag of a proposal: its concurrency version.</summary>

@@ -13,7 +13,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!WebSetup.IsApi(context)) return false; // pages: the friendly error page (UseExceptionHandler's path)
+        // Pages get the friendly error page (UseExceptionHandler's path, which the request already points at).
+        var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path;
+        if (!WebSetup.IsApi(path)) return false;
         var details = For(exception);
         if (details.Status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);

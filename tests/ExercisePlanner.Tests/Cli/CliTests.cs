@@ -49,6 +49,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Withdraw_with_a_reason_then_reopen_and_resubmit_as_the_next_revision()
+    {
+        await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        await Ok("proposal", "import", _proposalFile, "--as", "tur.coordinator");
+        Assert.Equal(3, (await _cli.RunAsync("proposal", "reopen", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator")).ExitCode); // a draft already
+        await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
+        await Ok("proposal", "withdraw", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator", "--reason", "Host nation postponed the exercise.");
+
+        var reopened = await Ok("proposal", "reopen", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
+        Assert.Equal("reopened NORTHERN-BRIDGE-27 as a draft; submitting it makes revision 2", reopened.Output.TrimEnd());
+        var resubmitted = JsonDocument.Parse((await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator", "--json")).Output).RootElement;
+        Assert.Equal(2, resubmitted.GetProperty("revision").GetInt32());
+    }
+
+    [Fact]
     public async Task Bad_input_is_one_line_on_stderr_with_exit_2_and_changes_nothing()
     {
         await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");

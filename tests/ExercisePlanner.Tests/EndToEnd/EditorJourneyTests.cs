@@ -98,8 +98,24 @@ public sealed class EditorJourneyTests
         await Browsers.AssertFitsAsync(page);
 
         await page.GotoAsync(web.BaseUrl + "/");
-        await Browsers.ShootAsync(page, "dashboard-coordinator");
-        Assert.Equal(proposalUrl, web.BaseUrl + "/proposals/DESERT-FALCON-27");
+        await Assertions.Expect(page.Locator("#proposals")).ToContainTextAsync("National review: Indonesia (IDN), Jordan (JOR), Pakistan (PAK), Türkiye (TUR)");
+        await Browsers.ShootAsync(page, "dashboard");
+        await Browsers.AssertFitsAsync(page);
+
+        // Withdrawing asks for confirmation and a reason, which the page then shows; reopening makes the next revision.
+        await page.GotoAsync(proposalUrl);
+        await page.ClickAsync("#withdraw");
+        await page.ClickAsync("#confirm-withdraw"); // no reason: the browser's own check holds it back
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Withdraw DESERT-FALCON-27?");
+        await page.FillAsync("#reason", "The host nation moved the exercise to next year.");
+        await page.ClickAsync("#confirm-withdraw");
+        await Assertions.Expect(page.Locator("#proposal-status")).ToHaveTextAsync("Withdrawn");
+        await Assertions.Expect(page.Locator("#withdrawal-reason")).ToContainTextAsync("Reason: The host nation moved the exercise to next year.");
+        await page.ClickAsync("#reopen");
+        await page.ClickAsync("#confirm-reopen");
+        await Assertions.Expect(page.Locator("#proposal-status")).ToHaveTextAsync("Draft");
+        await Assertions.Expect(page.Locator("#checklist-title")).ToHaveTextAsync("Ready to submit");
+        await Assertions.Expect(page.Locator("#submission-checklist")).ToContainTextAsync("revision 2");
     }
 
     [BrowserFact]
@@ -124,6 +140,21 @@ public sealed class EditorJourneyTests
         await page.ClickAsync("#save"); // no name: refused, in words, with the field marked
         await Assertions.Expect(page.Locator("#error-summary a")).ToHaveTextAsync(["Name: enter the exercise's name"]);
         Assert.Equal("name-error", await page.GetAttributeAsync("#name", "aria-describedby"));
+
+        // An approver's Reject asks for confirmation before it is recorded.
+        var approver = await Browsers.SignInAsync(browser, web, "pak.approver", script: false); // Jordan approved when the demo was seeded
+        var demo = Core.Features.Demo.DemoData.Proposal(DateOnly.FromDateTime(DateTime.UtcNow)).Code;
+        await approver.GotoAsync($"{web.BaseUrl}/proposals/{demo}");
+        await approver.Locator("form.decision textarea").First.FillAsync("The dates clash with our national exercise.");
+        await approver.Locator("form.decision button:has-text('Reject')").First.ClickAsync();
+        await Assertions.Expect(approver.Locator("h1")).ToHaveTextAsync($"Reject {demo}?");
+        Assert.Equal("The dates clash with our national exercise.", await approver.InputValueAsync("#comment"));
+        await approver.GotoAsync($"{web.BaseUrl}/proposals/{demo}"); // going back records nothing
+        await Assertions.Expect(approver.Locator("#proposal-status")).ToHaveTextAsync("Submitted");
+        await approver.Locator("form.decision textarea").First.FillAsync("The dates clash with our national exercise.");
+        await approver.Locator("form.decision button:has-text('Reject')").First.ClickAsync();
+        await approver.ClickAsync("#confirm-reject");
+        await Assertions.Expect(approver.Locator("#proposal-status")).ToHaveTextAsync("Rejected");
     }
 
     private static async Task Nation(IPage page, string list, int row, string nation, string role)

@@ -129,4 +129,26 @@ public sealed class ProposalLifecycleTests(PlannerFixture fixture) : DatabaseTes
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
         Assert.Equal("Newer", (await Fixture.Send(new ShowProposal("NORTHERN-BRIDGE-27"))).Name);
     }
+
+    [Fact]
+    public async Task A_withdrawn_or_rejected_proposal_is_reopened_by_its_coordinator_and_resubmitted_as_the_next_revision()
+    {
+        await Fixture.AddStaffAsync();
+        await Fixture.Send(new ImportProposal(Samples.Proposal(), "tur.coordinator"));
+        await Fixture.Send(new SubmitProposal("NORTHERN-BRIDGE-27", "tur.coordinator"));
+        await Fixture.Send(new WithdrawProposal("NORTHERN-BRIDGE-27", "tur.coordinator", "  Host nation postponed.  "));
+        Assert.Equal("Host nation postponed.", (await Fixture.Send(new EditProposal("NORTHERN-BRIDGE-27", "tur.coordinator"))).WithdrawalReason);
+        var audited = await Fixture.WithDb(db => db.AuditEntries.Where(e => e.Action == "WithdrawProposal" && e.EntityType == "Proposal").ToListAsync());
+        Assert.Contains("Host nation postponed.", Assert.Single(audited).After); // kept in the tamper-evident trail, also after reopening
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Send(new ReopenProposal("NORTHERN-BRIDGE-27", "jor.coordinator")));
+        var reopened = await Fixture.Send(new ReopenProposal("NORTHERN-BRIDGE-27", "tur.coordinator"));
+        Assert.Equal(ProposalStatus.Draft, reopened.Status);
+        Assert.Null((await Fixture.Send(new EditProposal("NORTHERN-BRIDGE-27", "tur.coordinator"))).WithdrawalReason);
+        await Assert.ThrowsAsync<ConflictException>(() => Fixture.Send(new ReopenProposal("NORTHERN-BRIDGE-27", "tur.coordinator")));
+
+        var resubmitted = await Fixture.Send(new SubmitProposal("NORTHERN-BRIDGE-27", "tur.coordinator"));
+        Assert.Equal(2, resubmitted.Revision);
+        Assert.Equal(ProposalStatus.Submitted, resubmitted.Status);
+    }
 }

@@ -12,8 +12,9 @@ public sealed record EditProposal(string Code, string Viewer) : IQuery<EditableP
 
 /// <param name="Content">Null when the proposal is not releasable to the viewer's nation.</param>
 /// <param name="ToFix">Every rule a submission today would break, as sentences keyed by field; empty when ready (or withheld).</param>
+/// <param name="WithdrawalReason">Why its coordinator withdrew it, while it stays withdrawn.</param>
 public sealed record EditableProposal(ProposalContent? Content, ProposalStatus Status, string Coordinator, int Version,
-    bool IsEditable, IReadOnlyList<Problem> ToFix);
+    bool IsEditable, IReadOnlyList<Problem> ToFix, string? WithdrawalReason);
 
 public sealed class EditProposalHandler(PlannerDbContext db, TimeProvider clock) : IQueryHandler<EditProposal, EditableProposal>
 {
@@ -23,6 +24,6 @@ public sealed class EditProposalHandler(PlannerDbContext db, TimeProvider clock)
         var content = viewer.MaySeeContent(proposal) ? proposal.Content : null;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var toFix = proposal.IsEditable && content is not null ? ProposalContentValidator.Check(content, ProposalRules.Complete, today) : [];
-        return new EditableProposal(content, proposal.Status, proposal.Coordinator, proposal.Version, proposal.IsEditable, toFix);
+        return new EditableProposal(content, proposal.Status, proposal.Coordinator, proposal.Version, proposal.IsEditable, toFix, proposal.WithdrawalReason);
     }
 }

@@ -46,12 +46,6 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
         return RedirectToPage(new { code = Code });
     });
 
-    public Task<IActionResult> OnPostWithdrawAsync() => Attempt(async () =>
-    {
-        await Mediator.Send(new WithdrawProposal(Code, Actor));
-        return RedirectToPage(new { code = Code });
-    });
-
     protected override Task OnRefusedAsync() => LoadAsync();
 
     private async Task LoadAsync()
