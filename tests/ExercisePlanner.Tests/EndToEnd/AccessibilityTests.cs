@@ -22,8 +22,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output)
     {
         await using var web = new WebProcess();
         await web.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browsers.LaunchAsync(playwright);
+        await using var browser = await Browsers.LaunchAsync();
         var pages = new Dictionary<string, string[]>
         {
             [DemoData.Coordinator] = ["/", "/proposals/edit", "/proposals/edit?example=true", $"/proposals/{DemoCode}", "/workflows", "/?q=bridge&sort=Name", "/proposals/NO-SUCH-27", "/audit", "/calendar", DemoMonth],
@@ -70,8 +69,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output)
     {
         await using var web = new WebProcess();
         await web.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browsers.LaunchAsync(playwright);
+        await using var browser = await Browsers.LaunchAsync();
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(web.BaseUrl + "/login");
 

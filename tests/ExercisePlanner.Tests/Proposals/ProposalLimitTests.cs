@@ -35,7 +35,7 @@ public sealed class ProposalLimitTests(PlannerFixture fixture) : DatabaseTest(fi
             new Problem("releasableTo", "Releasable to: lists 20000 entries; at most 50 are allowed"),
             new Problem("contacts", "Points of contact: lists 20000 entries; at most 100 are allowed"),
         ], refused.Problems);
-        Assert.StartsWith("huge.json: participants: lists 20000 entries", refused.Message);
+        Assert.StartsWith("huge.json: participants: Participating nations: lists 20000 entries", refused.Message);
         Assert.Equal(before, await Fixture.FingerprintAsync());
     }
 
