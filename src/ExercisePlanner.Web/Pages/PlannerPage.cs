@@ -30,6 +30,13 @@ public abstract class PlannerPage(IMediator mediator) : PageModel
         return Page();
     }
 
+    /// <summary>Whether the signed-in user may act for the proposal's coordinator (they are, or an admin); a proposal they cannot see is not found.</summary>
+    protected async Task<bool> CoordinatesAsync(string code)
+    {
+        var proposal = await Mediator.Send(new Core.Features.Proposals.EditProposal(code, Actor));
+        return proposal.Coordinator == Actor || Core.Features.Users.UserAbilities.IsAdmin(await Mediator.Send(new Core.Features.Users.ShowUser(Actor)));
+    }
+
     /// <summary>Reloads what the page shows after a refused post.</summary>
     protected virtual Task OnRefusedAsync() => Task.CompletedTask;
 }

@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
         { "GET /api/v1/proposals/{code}", "/api/v1/proposals/NORTHERN-BRIDGE-27?revision=1", "", [401, 200, 200, 200, 404, 200] },
         { "GET /api/v1/proposals/{code}", "/api/v1/proposals/NO-SUCH-CODE", "", [401, 404, 404, 404, 404, 404] },
         { "PUT /api/v1/proposals/{code}", "/api/v1/proposals/DRAFT-27", "draft", [401, 200, 403, 403, 403, 200] },
+        { "POST /api/v1/proposals", "/api/v1/proposals", "new", [401, 201, 403, 403, 403, 201] },
+        { "POST /api/v1/proposals/{code}/reopening", "/api/v1/proposals/NORTHERN-BRIDGE-27/reopening", "", [401, 409, 403, 403, 404, 409] }, // submitted, not withdrawn
         { "POST /api/v1/proposals/{code}/submission", "/api/v1/proposals/DRAFT-27/submission", "", [401, 200, 403, 403, 404, 200] },
         { "POST /api/v1/proposals/{code}/withdrawal", "/api/v1/proposals/NORTHERN-BRIDGE-27/withdrawal", "", [401, 200, 403, 403, 404, 200] },
         { "POST /api/v1/proposals/{code}/amendment", "/api/v1/proposals/NORTHERN-BRIDGE-27/amendment", "", [401, 409, 403, 403, 404, 409] }, // submitted, not approved
@@ -76,8 +78,13 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
         { "PAGE /proposals/{code}", "/proposals/NORTHERN-BRIDGE-27", "", [302, 200, 200, 200, 404, 200] },
         { "PAGE /proposals/{code}", "/proposals/NORTHERN-BRIDGE-27?revision=1", "", [302, 200, 200, 200, 404, 200] },
         { "PAGE /proposals/{code}/amendment", "/proposals/NORTHERN-BRIDGE-27/amendment", "", [302, 200, 200, 200, 404, 200] },
-        { "PAGE /proposals/edit/{code?}", "/proposals/edit/NORTHERN-BRIDGE-27", "", [302, 200, 200, 403, 404, 200] },
-        { "PAGE /proposals/edit/{code?}", "/proposals/edit", "", [302, 200, 200, 200, 200, 200] },
+        { "PAGE /proposals/edit/{code?}", "/proposals/edit/DRAFT-27", "", [302, 200, 403, 403, 403, 200] },
+        { "PAGE /proposals/edit/{code?}", "/proposals/edit", "", [302, 200, 403, 403, 403, 200] },
+        { "PAGE /proposals/{code}/withdraw", "/proposals/NORTHERN-BRIDGE-27/withdraw", "", [302, 200, 403, 403, 404, 200] },
+        { "PAGE /proposals/{code}/reopen", "/proposals/NORTHERN-BRIDGE-27/reopen", "", [302, 200, 403, 403, 404, 200] },
+        { "PAGE /steps/{id:int}/reject", "/steps/1/reject", "", [302, 404, 200, 404, 404, 404] },
+        { "PAGE /calendar", "/calendar", "", [302, 200, 200, 200, 200, 200] },
+        { "PAGE /error/{status:int?}", "/error/404", "", [404, 404, 404, 404, 404, 404] },
         { "PAGE /workflows", "/workflows", "", [302, 200, 200, 200, 200, 200] },
         { "PAGE /notifications", "/notifications", "", [302, 200, 200, 200, 200, 200] },
         { "PAGE /outbox", "/outbox", "", [302, 403, 403, 403, 403, 200] },
@@ -110,6 +117,7 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
             {
                 "" => null,
                 "draft" => new StringContent(Sample().Replace("NORTHERN-BRIDGE-27", "DRAFT-27"), Encoding.UTF8, "application/json"),
+                "new" => new StringContent(Sample().Replace("NORTHERN-BRIDGE-27", "NEW-27"), Encoding.UTF8, "application/json"),
                 _ => new StringContent(body, Encoding.UTF8, "application/json"),
             };
             var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = content });
@@ -138,7 +146,7 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
         await web.ResetAsync();
         var coordinator = await web.ClientAsAsync("tur.coordinator");
         var sample = Sample();
-        (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", new StringContent(sample, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals", new StringContent(sample, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null)).EnsureSuccessStatusCode();
         (await coordinator.PostAsync("/api/v1/proposals", new StringContent(sample.Replace("NORTHERN-BRIDGE-27", "DRAFT-27"), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
     }

@@ -34,15 +34,16 @@ public sealed class ShowCalendarHandler(PlannerDbContext db) : IQueryHandler<Sho
         var last = first.AddMonths(1).AddDays(-1);
         var seen = db.Proposals.AsNoTracking().SeenBy(viewer);
 
-        var exercises = (await seen.Where(p => p.StartDate <= last && p.EndDate >= first)
-                .Select(p => new { p.Code, p.Status, p.Content }).ToListAsync(cancellationToken))
-            .Select(p => new CalendarEntry(p.Code, p.Content.Name, null, p.Content.StartDate, p.Content.EndDate, p.Content.Location, p.Status));
-        // Conferences live in the content; only proposals that start after the month's first day can hold one in it.
-        var planned = await seen.Where(p => p.StartDate >= first && p.StartDate <= last.AddYears(PlanningYears))
-            .Select(p => new { p.Code, p.Status, p.Content }).ToListAsync(cancellationToken);
+        // Name and dates are list columns anyone who sees the proposal may read; the location and the
+        // conferences are content, shown only where the proposal is releasable to the viewer's nation.
+        var exercises = (await seen.Where(p => p.StartDate <= last && p.EndDate >= first).ToListAsync(cancellationToken))
+            .Select(p => new CalendarEntry(p.Code, p.Name, null, p.StartDate, p.EndDate, viewer.MaySeeContent(p) ? p.Content.Location : "", p.Status));
+        // Only proposals that start after the month's first day can hold a conference in it.
+        var planned = (await seen.Where(p => p.StartDate >= first && p.StartDate <= last.AddYears(PlanningYears)).ToListAsync(cancellationToken))
+            .Where(viewer.MaySeeContent);
         var conferences = planned.SelectMany(p => p.Content.Conferences
             .Where(c => c.Date >= first && c.Date <= last)
-            .Select(c => new CalendarEntry(p.Code, p.Content.Name, c.Kind, c.Date, c.Date, c.Location, p.Status)));
+            .Select(c => new CalendarEntry(p.Code, p.Name, c.Kind, c.Date, c.Date, c.Location, p.Status)));
         return [.. exercises.Concat(conferences).OrderBy(e => e.Start).ThenBy(e => e.Code)];
     }
 }

@@ -8,7 +8,7 @@ public sealed class ReopenModel(IMediator mediator) : PlannerPage(mediator)
 {
     [FromRoute] public string Code { get; set; } = "";
 
-    public void OnGet() { }
+    public async Task<IActionResult> OnGetAsync() => await CoordinatesAsync(Code) ? Page() : Forbid();
 
     public Task<IActionResult> OnPostAsync() => Attempt(async () =>
     {

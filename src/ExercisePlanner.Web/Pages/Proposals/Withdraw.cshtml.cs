@@ -11,7 +11,7 @@ public sealed class WithdrawModel(IMediator mediator) : PlannerPage(mediator)
     [FromRoute] public string Code { get; set; } = "";
     [BindProperty] public string? Reason { get; set; }
 
-    public void OnGet() { }
+    public async Task<IActionResult> OnGetAsync() => await CoordinatesAsync(Code) ? Page() : Forbid();
 
     public Task<IActionResult> OnPostAsync() => Attempt(async () =>
     {

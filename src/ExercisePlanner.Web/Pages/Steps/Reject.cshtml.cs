@@ -15,11 +15,14 @@ public sealed class RejectModel(IMediator mediator) : PlannerPage(mediator)
     [BindProperty] public string? Comment { get; set; }
     public StepView? Step { get; private set; }
 
+    /// <summary>The confirmation, with the comment the decision form posted (none when opened by address).</summary>
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
         return Step is null ? NotFound() : Page();
     }
+
+    public Task<IActionResult> OnGetAsync() => OnPostAsync();
 
     public Task<IActionResult> OnPostConfirmAsync() => Attempt(async () =>
     {
