@@ -14,9 +14,9 @@ public static class ProposalDraftEndpoints
 {
     public static void MapProposalDrafts(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/proposals").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
 
-        api.MapPost("", async (ProposalContent content, IMediator m, ClaimsPrincipal user, HttpContext http) =>
+        api.MapPost("/proposals", async (ProposalContent content, IMediator m, ClaimsPrincipal user, HttpContext http) =>
         {
             var actor = Accounts.Accounts.NameOf(user);
             var saved = await m.Send(new ImportProposal(content, actor, "body", SaveMode.Create));
@@ -24,7 +24,7 @@ public static class ProposalDraftEndpoints
             return Results.Created($"/api/v1/proposals/{saved.Code}", saved);
         }).WithSummary("Create a draft; 409 if the code exists");
 
-        api.MapPut("/{code}", async (string code, ProposalContent content, IMediator m, ClaimsPrincipal user, HttpContext http) =>
+        api.MapPut("/proposals/{code}", async (string code, ProposalContent content, IMediator m, ClaimsPrincipal user, HttpContext http) =>
         {
             if (content.Code != code) throw new InvalidInputException("code", $"Code: the body is proposal {content.Code}, the address {code}; they must be the same");
             var actor = Accounts.Accounts.NameOf(user);
@@ -33,7 +33,7 @@ public static class ProposalDraftEndpoints
             return Results.Ok(saved);
         }).WithSummary("Update a draft; with If-Match, only at that version (412 if it changed)");
 
-        api.MapPost("/{code}/reopening", (string code, IMediator m, ClaimsPrincipal user) =>
+        api.MapPost("/proposals/{code}/reopening", (string code, IMediator m, ClaimsPrincipal user) =>
             m.Send(new ReopenProposal(code, Accounts.Accounts.NameOf(user)))).WithSummary("Turn a withdrawn or rejected proposal back into a draft");
     }
 
