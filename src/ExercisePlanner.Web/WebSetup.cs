@@ -117,6 +117,7 @@ public static class WebSetup
         app.MapAmendmentApi();
         app.MapWorkflowApi();
         app.MapProposalDrafts();
+        app.MapDiscussionApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Discussion;
 using ExercisePlanner.Core.Features.Proposals;
 
 namespace ExercisePlanner.Cli.Commands;
@@ -71,6 +72,25 @@ internal static class ProposalCommands
             return ExitCodes.Success;
         });
 
-        return new Command("proposal", "draft, submit and follow exercise proposals").With(import, submit, withdraw, reopen, amend, list, show);
+        var from = new Option<int>("--from") { Description = "the earlier revision", Required = true };
+        var to = new Option<int>("--to") { Description = "the later revision", Required = true };
+        var diff = new Command("diff", "what changed between two revisions, field by field and row by row").With(code, from, to).Runs(async run =>
+        {
+            var p = run.Parse;
+            var comparison = await run.Send(new CompareRevisions(p.GetValue(code)!, p.GetValue(from), p.GetValue(to)));
+            run.Print(comparison, o => ProposalText.Write(o, comparison));
+            return ExitCodes.Success;
+        });
+
+        var text = new Option<string>("--text") { Description = "the comment (at most 2,000 characters)", Required = true };
+        var comment = new Command("comment", "add a comment (not a decision) to a proposal's discussion").With(code, text, actor).Runs(async run =>
+        {
+            var p = run.Parse;
+            var added = await run.Send(new CommentOnProposal(p.GetValue(code)!, p.GetValue(text)!, p.GetValue(actor)!));
+            run.Print(added, o => o.WriteLine($"commented on {added.Proposal} revision {added.Revision}"));
+            return ExitCodes.Success;
+        });
+
+        return new Command("proposal", "draft, submit and follow exercise proposals").With(import, submit, withdraw, reopen, amend, list, show, diff, comment);
     }
 }

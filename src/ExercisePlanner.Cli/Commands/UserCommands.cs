@@ -11,16 +11,17 @@ internal static class UserCommands
         var name = new Argument<string>("NAME") { Description = "unique user name, e.g. jor.approver" };
         var nation = new Option<string>("--nation") { Description = "ISO 3166-1 alpha-3 code", Required = true };
         var roles = new Option<string[]>("--role") { Description = "a role workflow steps ask for; repeat for more", Required = true };
-        var title = new Option<string?>("--title") { Description = "rank and appointment, printed in signature blocks" };
+        var title = new Option<string?>("--title") { Description = "appointment, printed under the name in signature blocks" };
+        var displayName = new Option<string?>("--display-name") { Description = "rank and name as people know them, e.g. \"Brig Gen Khaled Al-Masri\"" };
 
         var email = new Option<string?>("--email") { Description = "where e-mail notifications go" };
         var mail = MailOption();
-        var add = new Command("add", "add a user").With(name, nation, roles, title, email, mail).Runs(async run =>
+        var add = new Command("add", "add a user").With(name, nation, roles, title, displayName, email, mail).Runs(async run =>
         {
             var p = run.Parse;
             var user = await run.Send(new AddUser(p.GetValue(name)!, p.GetValue(nation)!, p.GetValue(roles)!, p.GetValue(title) ?? "")
             {
-                Email = p.GetValue(email), MailPreference = MailPreferences[p.GetValue(mail)!],
+                DisplayName = p.GetValue(displayName) ?? "", Email = p.GetValue(email), MailPreference = MailPreferences[p.GetValue(mail)!],
             });
             run.Print(user, o => o.WriteLine($"added {user.Name} ({user.Nation}; {string.Join(", ", user.Roles)})"));
             return ExitCodes.Success;

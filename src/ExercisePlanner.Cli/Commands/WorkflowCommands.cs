@@ -41,6 +41,7 @@ internal static class WorkflowCommands
                         foreach (var step in stage.Steps) o.WriteLine($"    {step.Nation} {step.Role}");
                 }
                 o.WriteLine($"earliest full approval: {result.EarliestApproval:yyyy-MM-dd}");
+                o.WriteLine($"on request for changes ({result.OnRequestChanges}): {result.WhenChangesRequested}");
             });
             return ExitCodes.Success;
         });

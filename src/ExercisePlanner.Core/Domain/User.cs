@@ -8,19 +8,23 @@ public sealed class User
 
     private User() { } // for EF Core
 
-    public User(string name, string nation, IEnumerable<string> roles, string title)
+    public User(string name, string nation, IEnumerable<string> roles, string title, string displayName = "")
     {
         Name = name;
         Nation = nation;
         Roles = roles.Distinct().Order(StringComparer.Ordinal).ToList();
         Title = title;
+        DisplayName = displayName;
     }
 
     public int Id { get; private set; }
     public string Name { get; private set; } = "";
     public string Nation { get; private set; } = "";
     public List<string> Roles { get; private set; } = [];
+    /// <summary>Appointment, e.g. "Director of Training"; printed under the name in signature blocks.</summary>
     public string Title { get; private set; } = "";
+    /// <summary>How people know the user, rank and name, e.g. "Brig Gen Khaled Al-Masri"; empty for accounts that have none.</summary>
+    public string DisplayName { get; private set; } = "";
 
     /// <summary>Where e-mail goes; none means the in-app inbox only.</summary>
     public string? Email { get; private set; }

@@ -10,6 +10,7 @@ internal static class AuditedEntities
     {
         Proposal proposal => proposal.Code,
         User user => user.Name,
+        ProposalComment comment => $"{comment.Proposal}/r{comment.Revision}/comment/{comment.Author}/{comment.At:yyyyMMddHHmmssffffff}",
         WorkflowInstance instance => $"{instance.SubjectKey}/r{instance.SubjectRevision}",
         WorkflowStep step => $"{step.SubjectKey}/r{step.SubjectRevision}/{step.StageId}/{step.Nation}/{step.Role}",
         Features.Documents.StoredDocument document => $"{document.Code}/document/{document.Kind}/v{document.Version}",

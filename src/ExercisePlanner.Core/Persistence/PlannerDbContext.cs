@@ -23,6 +23,7 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
     public DbSet<User> Users => Set<User>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalRevision> ProposalRevisions => Set<ProposalRevision>();
+    public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredDefinition> WorkflowDefinitions => Set<StoredDefinition>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
@@ -53,6 +54,7 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
             user.HasIndex(u => u.Name).IsUnique();
             user.Property(u => u.Name).HasMaxLength(100);
             user.Property(u => u.Nation).HasMaxLength(3);
+            user.Property(u => u.DisplayName).HasMaxLength(100);
             user.HasOne<Nation>().WithMany().HasForeignKey(u => u.Nation).OnDelete(DeleteBehavior.Restrict);
             user.Property(u => u.MailPreference).HasConversion<string>().HasMaxLength(20);
             user.Property(u => u.Email).HasMaxLength(254);
@@ -86,6 +88,14 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
         {
             revision.HasIndex(r => new { r.ProposalId, r.Number }).IsUnique();
             revision.Property(r => r.Content).HasConversion(ContentConverter, ContentComparer);
+        });
+
+        model.Entity<ProposalComment>(comment =>
+        {
+            comment.Property(c => c.Proposal).HasMaxLength(32);
+            comment.Property(c => c.Author).HasMaxLength(100);
+            comment.Property(c => c.Text).HasMaxLength(ProposalComment.MaxLength);
+            comment.HasIndex(c => new { c.Proposal, c.Revision });
         });
 
         model.Entity<StoredDefinition>(definition =>

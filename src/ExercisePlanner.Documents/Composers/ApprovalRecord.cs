@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Documents;
 using ExercisePlanner.Documents.Layout;
@@ -20,7 +21,7 @@ internal static class ApprovalRecord
             new Paragraph { SpaceAfter = 12 }
                 .Add(c.Name, TextStyle.Subheading)
                 .Add($" ({c.Code}), revision {model.Revision}: ", TextStyle.Body with { Size = 11 })
-                .Add(model.Status.ToString(), TextStyle.Subheading));
+                .Add(Words.Of(model.Status), TextStyle.Subheading));
 
         if (model.Chain.Count > 1)
         {
@@ -35,12 +36,14 @@ internal static class ApprovalRecord
         foreach (var stage in model.Approvals.GroupBy(s => s.StageName))
         {
             document.Add(Chrome.Heading(stage.Key));
-            var table = new Table(1.5f, 3.2f, 2, 3, 2.4f, 3.6f).Header("Nation", "Role", "Decision", "Approver", "Time (UTC)", "Comment");
-            foreach (var step in stage)
-                table.Row(step.Nation, step.Role, step.Decision ?? step.Status,
-                    step.DecidedBy is null ? "" : step.DeciderTitle is { Length: > 0 } title ? $"{step.DecidedBy}\n{title}" : step.DecidedBy,
-                    Chrome.Date(step.DecidedAt), step.Comment ?? "");
-            document.Add(table);
+            document.Add(Decisions(stage, "Role", s => s.Role));
+        }
+
+        // The requests for changes that led to this revision stay on record, round by round.
+        foreach (var round in model.EarlierRounds)
+        {
+            document.Add(Chrome.Heading($"Revision {round.Revision}: {round.Outcome}"));
+            document.Add(Decisions(round.Decisions, "Stage", s => $"{s.StageName}\n{s.Role}"));
         }
 
         document.Add(Chrome.Heading("Integrity"));
@@ -51,5 +54,15 @@ internal static class ApprovalRecord
             "The audit entry fixes this record to the tamper-evident audit trail (check with `exercise-planner audit verify`). " +
             "The hashes identify the exact exercise plan and memorandum this approval covers.", TextStyle.Small));
         return document;
+    }
+
+    private static Table Decisions(IEnumerable<StepRecord> steps, string what, Func<StepRecord, string> describe)
+    {
+        var table = new Table(1.5f, 3.2f, 2, 3, 2.4f, 3.6f).Header("Nation", what, "Decision", "Approver", "Time (UTC)", "Comment");
+        foreach (var step in steps)
+            table.Row(step.Nation, describe(step), step.Decision ?? step.Status,
+                step.DecidedBy is null ? "" : step.DeciderTitle is { Length: > 0 } title ? $"{step.DecidedBy}\n{title}" : step.DecidedBy,
+                Chrome.Date(step.DecidedAt), step.Comment ?? "");
+        return table;
     }
 }

@@ -44,8 +44,8 @@ internal static class Accounts
     public static string NameOf(System.Security.Claims.ClaimsPrincipal principal) =>
         principal.Identity?.Name ?? throw new ForbiddenException("not signed in");
 
-    public static AddUser AsAddUser(this NewUser user, string actor) => new(user.Name, user.Nation, user.Roles, user.Title ?? "", actor);
+    public static AddUser AsAddUser(this NewUser user, string actor) => new(user.Name, user.Nation, user.Roles, user.Title ?? "", actor) { DisplayName = user.DisplayName ?? "" };
 }
 
 /// <summary>An administrator's request for a new user with a sign-in account.</summary>
-public sealed record NewUser(string Name, string Nation, IReadOnlyList<string> Roles, string? Title, string Password);
+public sealed record NewUser(string Name, string Nation, IReadOnlyList<string> Roles, string? Title, string Password, string? DisplayName = null);

@@ -35,7 +35,7 @@ public static class MermaidDiagram
         }
         text.AppendLine("    approved([\"Approved\"])");
         Link(text, previous, "approved", pendingSkip);
-        text.AppendLine("    changes([\"Changes requested: back to the coordinator\"])");
+        text.AppendLine($"    changes([\"{Escape(WhenChangesRequested(definition))}\"])");
         text.AppendLine("    rejected([\"Rejected\"])");
         foreach (var stage in definition.Stages)
         {
@@ -50,6 +50,11 @@ public static class MermaidDiagram
         text.AppendLine($"    {from} --> {to}");
         if (skippedFrom is not null) text.AppendLine($"    {skippedFrom} -->|no| {to}");
     }
+
+    /// <summary>What a request for changes does under this definition, in words (the diagram's and the dry run's).</summary>
+    public static string WhenChangesRequested(WorkflowDefinition definition) => definition.CollectsRequests
+        ? "Requests for changes are collected: the stage is decided, then the coordinator gets them all"
+        : "A request for changes goes back to the coordinator at once; the stage's other steps stop";
 
     private static string Node(string id) => "stage_" + id.Replace('-', '_');
 

@@ -38,7 +38,9 @@ public static class SvgDiagram
         y += Gap;
         Terminal(body, y, "Approved");
         y += 44;
-        body.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{y}\"{Look("rule")}>Any step may request changes (back to the coordinator) or reject.</text>");
+        body.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{y}\"{Look("rule")}>{SecurityElement.Escape(MermaidDiagram.WhenChangesRequested(definition))}.</text>");
+        y += 18;
+        body.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{y}\"{Look("rule")}>A rejection by any step ends the approval.</text>");
         y += 12;
 
         return $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {y}" width="{Width}" height="{y}" role="img" aria-label="{SecurityElement.Escape(definition.Name)}" font-family="DejaVu Sans, sans-serif" font-size="13">""" +

@@ -21,7 +21,15 @@ public sealed record WorkflowDefinition
     /// <summary>The workflow (of purpose amendment) that approves changes to what this one approved; null lets the host choose.</summary>
     public string? Amendment { get; init; }
     public required IReadOnlyList<StageDefinition> Stages { get; init; }
-    public string OnRequestChanges { get; init; } = "return-to-coordinator";
+    /// <summary>
+    /// What a request for changes does: <c>"collect"</c> lets the stage's other steps be decided and returns the
+    /// subject once they all are, with every request; <c>"return-at-once"</c> returns it at once, cancelling the others.
+    /// </summary>
+    public string OnRequestChanges { get; init; } = ReturnAtOnce;
+    /// <summary>Whether requests for changes are collected until the stage is decided (<see cref="OnRequestChanges"/>).</summary>
+    [JsonIgnore] public bool CollectsRequests => OnRequestChanges == Collect;
+
+    public const string Collect = "collect", ReturnAtOnce = "return-at-once";
     /// <summary>Actions the host runs, in order, when the last stage completes.</summary>
     public IReadOnlyList<string> OnApproved { get; init; } = [];
 

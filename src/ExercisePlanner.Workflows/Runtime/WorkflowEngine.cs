@@ -68,7 +68,8 @@ public sealed partial class WorkflowEngine(FactCatalog facts)
         };
         CancelTimers(step, now);
 
-        if (decision != Decision.Approve)
+        // A rejection always ends the workflow; a request for changes does so at once unless the definition collects them.
+        if (decision == Decision.Reject || (decision == Decision.RequestChanges && !definition.CollectsRequests))
         {
             Conclude(instance, decision == Decision.Reject ? InstanceStatus.Rejected : InstanceStatus.ChangesRequested, now);
             return new DecisionOutcome(Refusal.None, "", instance.Status, [], []);
@@ -85,6 +86,12 @@ public sealed partial class WorkflowEngine(FactCatalog facts)
     {
         var stage = definition.Stages[index];
         var stageSteps = instance.Steps.Where(s => s.StageIndex == index && s.StageId == stage.Id && s.Status != StepStatus.Cancelled).ToList();
+        // Collected requests hold the stage: it cannot complete, and once nobody is left to decide, it returns with them all.
+        if (stageSteps.Any(s => s.Status == StepStatus.ChangesRequested))
+        {
+            if (!stageSteps.Any(s => s.Status == StepStatus.Open)) Conclude(instance, InstanceStatus.ChangesRequested, now);
+            return new DecisionOutcome(Refusal.None, "", instance.Status, [], []);
+        }
         var needed = Math.Min(stage.Completion.Needed(stageSteps.Count), stageSteps.Count);
         if (stageSteps.Count(s => s.Status == StepStatus.Approved) < needed)
             return new DecisionOutcome(Refusal.None, "", instance.Status, [], []);

@@ -67,7 +67,8 @@ public sealed class WorkflowCliTests : IDisposable
         await SubmitSampleAsync();
 
         var plan = (await Ok("workflow", "plan", "NORTHERN-BRIDGE-27")).Output;
-        Assert.Contains("workflow exercise-approval v1", plan);
+        Assert.Contains("workflow exercise-approval v2", plan);
+        Assert.Contains("on request for changes (collect): Requests for changes are collected", plan);
         Assert.Contains("Security and releasability review when classification > UNCLASSIFIED: all", plan);
         Assert.Contains("earliest full approval: " + DateTime.UtcNow.AddDays(14 + 10 + 7 + 7).ToString("yyyy-MM-dd"), plan);
 

@@ -48,6 +48,8 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
         { "GET /api/v1/proposals/{code}/documents/{kind}", "/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Plan", "", [401, 200, 200, 403, 404, 200] },
         { "GET /api/v1/proposals/{code}/documents/{kind}", "/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Memorandum", "", [401, 200, 200, 403, 404, 200] },
         { "GET /api/v1/proposals/{code}/documents/{kind}", "/api/v1/proposals/NORTHERN-BRIDGE-27/documents/Record", "", [401, 200, 200, 403, 404, 200] },
+        { "GET /api/v1/proposals/{code}/changes", "/api/v1/proposals/NORTHERN-BRIDGE-27/changes?from=1&to=1", "", [401, 200, 200, 403, 404, 200] },
+        { "POST /api/v1/proposals/{code}/comments", "/api/v1/proposals/NORTHERN-BRIDGE-27/comments", """{ "text": "When is the IPC?" }""", [401, 201, 201, 403, 404, 201] },
         { "GET /api/v1/steps", "/api/v1/steps", "", [401, 200, 200, 200, 200, 200] },
         // Step 1 is Jordan's national approval.
         { "POST /api/v1/steps/{id:int}/decision", "/api/v1/steps/1/decision", """{ "decision": "Approve", "comment": "ok" }""", [401, 403, 200, 404, 404, 403] },

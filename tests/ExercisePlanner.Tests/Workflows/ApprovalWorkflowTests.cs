@@ -88,6 +88,8 @@ public sealed class ApprovalWorkflowTests(PlannerFixture fixture) : DatabaseTest
         await Fixture.SubmitAsync(Approvals.FiveNations());
         var first = await Fixture.OpenStepsAsync();
         await Fixture.DecideAsync(first[0]); // Jordan approves revision 1
+        await Fixture.DecideAsync(first[1]);
+        await Fixture.DecideAsync(first[3]);
         var requested = await Fixture.DecideAsync(first[2], Decision.RequestChanges);
 
         Assert.Equal(ProposalStatus.ChangesRequested, requested.ProposalStatus);

@@ -56,6 +56,7 @@ public sealed class DefinitionTests
     [InlineData("\"name\": \"Review\",", "\"name\": \"Review\", \"unless\": { \"fact\": \"type\", \"only\": [\"CPX\"] },", "custom.json: $.stages[0].unless: type has one value; use equals or in")]
     [InlineData("\"name\": \"Review\",", "\"name\": \"Review\", \"when\": { \"fact\": \"changed\", \"only\": [\"dates\"] },", "custom.json: $.stages[0].when: 'dates' is not a value of changed")]
     [InlineData("\"assignees\": \"each\"", "\"assignees\": \"everyone\"", "custom.json: $.stages[0].steps[0].assignees: ")]
+    [InlineData("\"name\": \"Custom\",", "\"name\": \"Custom\", \"onRequestChanges\": \"return-to-coordinator\",", "custom.json: $.onRequestChanges: ")]
     public void Each_problem_is_reported_as_file_path_message(string find, string replace, string expected)
     {
         Assert.Contains(find, Valid);
@@ -133,6 +134,27 @@ public sealed class DefinitionTests
         Assert.Contains("stage_security_review_when{\"classification > UNCLASSIFIED?\"}", mermaid);
         Assert.Contains("stage_security_review_when -->|no| stage_final_sign_off", mermaid);
         Assert.Contains("stage_final_sign_off --> approved", mermaid);
+        Assert.Contains("changes([\"Requests for changes are collected", mermaid);
+    }
+
+    [Theory]
+    [InlineData("collect", true, "collected")]
+    [InlineData("return-at-once", false, "at once")]
+    public void A_definition_chooses_what_a_request_for_changes_does(string option, bool collects, string diagramSays)
+    {
+        var (definition, problems) = Reader.Read("custom.json", Valid.Replace("\"name\": \"Custom\",", $"\"name\": \"Custom\", \"onRequestChanges\": \"{option}\","));
+
+        Assert.Empty(problems);
+        Assert.Equal(collects, definition!.CollectsRequests);
+        Assert.Contains(diagramSays, MermaidDiagram.Render(definition));
+        Assert.Contains(diagramSays, SvgDiagram.Render(definition));
+    }
+
+    [Fact]
+    public void Without_the_option_a_request_for_changes_returns_at_once_and_the_shipped_workflows_collect()
+    {
+        Assert.False(Reader.Read("custom.json", Valid).Definition!.CollectsRequests);
+        Assert.All(WorkflowCatalog.Load(Shipped, ProposalSubject.Facts).Latest, d => Assert.True(d.CollectsRequests, d.Id));
     }
 }
 

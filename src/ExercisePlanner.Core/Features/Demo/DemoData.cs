@@ -9,16 +9,16 @@ public static class DemoData
     /// <summary>The staff, each with an address at example.org, so the demo's mail shows on the Outbox page.</summary>
     public static IReadOnlyList<AddUser> Users { get; } = WithAddresses(
     [
-        new("tur.coordinator", "TUR", ["coordinator"], "Lt Col Emre Aydin, J7 Exercise Planner"),
-        new("jor.approver", "JOR", ["national-approver"], "Brig Gen Khaled Al-Masri, Director of Training"),
-        new("tur.approver", "TUR", ["national-approver"], "Brig Gen Selim Kaya, Head of Joint Training"),
-        new("pak.approver", "PAK", ["national-approver"], "Brig Imran Qureshi, Director Joint Exercises"),
-        new("idn.approver", "IDN", ["national-approver"], "Brig Gen Arief Wibowo, Assistant for Operations"),
-        new("jor.legal", "JOR", ["legal-advisor"], "Col Rana Haddad, Legal Adviser"),
-        new("jor.logistics", "JOR", ["logistics-officer"], "Col Omar Shami, Host Nation Support"),
-        new("jor.security", "JOR", ["security-officer"], "Lt Col Hani Saleh, Security Officer"),
-        new("tur.director", "TUR", ["exercise-director"], "Maj Gen Murat Demir, Exercise Director"),
-        new("admin", "TUR", ["admin"], "System administrator"),
+        new("tur.coordinator", "TUR", ["coordinator"], "J7 Exercise Planner") { DisplayName = "Lt Col Emre Aydin" },
+        new("jor.approver", "JOR", ["national-approver"], "Director of Training") { DisplayName = "Brig Gen Khaled Al-Masri" },
+        new("tur.approver", "TUR", ["national-approver"], "Head of Joint Training") { DisplayName = "Brig Gen Selim Kaya" },
+        new("pak.approver", "PAK", ["national-approver"], "Director Joint Exercises") { DisplayName = "Brig Imran Qureshi" },
+        new("idn.approver", "IDN", ["national-approver"], "Assistant for Operations") { DisplayName = "Brig Gen Arief Wibowo" },
+        new("jor.legal", "JOR", ["legal-advisor"], "Legal Adviser") { DisplayName = "Col Rana Haddad" },
+        new("jor.logistics", "JOR", ["logistics-officer"], "Host Nation Support") { DisplayName = "Col Omar Shami" },
+        new("jor.security", "JOR", ["security-officer"], "Security Officer") { DisplayName = "Lt Col Hani Saleh" },
+        new("tur.director", "TUR", ["exercise-director"], "Exercise Director") { DisplayName = "Maj Gen Murat Demir" },
+        new("admin", "TUR", ["admin"], "") { DisplayName = "System administrator" },
     ]);
 
     private static List<AddUser> WithAddresses(IEnumerable<AddUser> users) =>

@@ -15,10 +15,15 @@ public sealed record DocumentModel(
     public int Amendment { get; init; }
     /// <summary>Every approval that put a revision in force, oldest first: the original, then each amendment.</summary>
     public IReadOnlyList<ApprovalInForce> Chain { get; init; } = [];
+    /// <summary>The decisions of the rounds before this revision's, oldest first: the requests for changes that led to it.</summary>
+    public IReadOnlyList<RoundRecord> EarlierRounds { get; init; } = [];
 }
 
 /// <summary>An approved revision: the original (amendment 0) or an amendment, with the fields it changed from the one before.</summary>
 public sealed record ApprovalInForce(int Amendment, int Revision, DateTimeOffset ApprovedAt, IReadOnlyList<string> Changed);
+
+/// <summary>One earlier round of approval: the revision decided, its decisions and how it ended, in words.</summary>
+public sealed record RoundRecord(int Revision, string Outcome, IReadOnlyList<StepRecord> Decisions);
 
 /// <summary>Who signs for a nation: the national approver who approved, else a blank line.</summary>
 public sealed record Signatory(string Nation, string NationName, string Name, string Title);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Workflows.Runtime;
 using Mediator;
@@ -71,7 +73,7 @@ internal static class DocumentModels
         // An amendment asks only some nations again; the others' signatures stand from the approval before.
         var approvedBefore = instances.Where(i => i.Status == InstanceStatus.Approved).Reverse().SelectMany(i => i.Steps);
         var approvals = steps.Concat(approvedBefore).Where(s => s.Status == StepStatus.Approved && s.DecidedBy is not null).ToList();
-        var deciders = steps.Concat(approvals).Select(s => s.DecidedBy).OfType<string>().Distinct().ToList();
+        var deciders = instances.SelectMany(i => i.Steps).Select(s => s.DecidedBy).OfType<string>().Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Name)).ToDictionaryAsync(u => u.Name, cancellationToken);
         var anchor = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityKey == code || e.EntityKey.StartsWith(code + "/"))
@@ -93,17 +95,25 @@ internal static class DocumentModels
         {
             var approval = approvals.FirstOrDefault(s => s.Nation == nation);
             var user = approval?.DecidedBy is { } name ? users.GetValueOrDefault(name) : null;
-            return new Signatory(nation, Nation.NameOf(nation), user?.Name ?? "", user?.Title ?? "");
+            return new Signatory(nation, Nation.NameOf(nation), user is null ? "" : PersonView.From(user).Label, user?.Title ?? "");
         }).ToList();
-        var records = steps.Select(s => new StepRecord(
-            s.StageName, s.Nation, s.Role, s.Status.ToString(), s.Decision?.ToString(), s.DecidedBy,
-            s.DecidedBy is { } by && users.TryGetValue(by, out var u) ? u.Title : null, s.DecidedAt, s.Comment, s.DueAt)).ToList();
+        StepRecord Record(WorkflowStep s)
+        {
+            var decider = s.DecidedBy is { } by && users.TryGetValue(by, out var u) ? PersonView.From(u) : null;
+            return new StepRecord(s.StageName, s.Nation, Words.Role(s.Role), Words.Of(s.Status), s.Decision is { } d ? Words.Of(d) : null,
+                decider?.Label ?? s.DecidedBy, decider?.Title, s.DecidedAt, s.Comment, s.DueAt);
+        }
+        var records = steps.Select(Record).ToList();
+        // The rounds before this one: the requests for changes (and earlier decisions) that led to the revision shown.
+        var earlier = instances.TakeWhile(i => i != instance).Select(i => new RoundRecord(i.SubjectRevision, Words.Of(i.Status),
+            i.Steps.Where(s => s.DecidedAt is not null).OrderBy(s => s.StageIndex).ThenBy(s => s.Id).Select(Record).ToList())).ToList();
 
         return new DocumentModel(proposal.Code, number, status, content, proposal.Coordinator,
             issuedAt, DocumentLanguages.SecondLanguage(language, content), signatories, records, anchor, [])
         {
             Amendment = shown?.Amendment ?? proposal.Amendment,
             Chain = Chain(proposal, instances),
+            EarlierRounds = earlier,
         };
     }
 

@@ -10,6 +10,13 @@ internal static class Proposals
         await db.Proposals.Include(p => p.Revisions).SingleOrDefaultAsync(p => p.Code == code, cancellationToken)
         ?? throw new NotFoundException($"no proposal with code '{code}'");
 
+    /// <summary>The content as submitted in one revision; a revision that does not exist is bad input named by <paramref name="path"/>.</summary>
+    public static ProposalContent RevisionContent(this Proposal proposal, int number, string path) =>
+        proposal.Revisions.SingleOrDefault(r => r.Number == number)?.Content
+        ?? throw new InvalidInputException(path, proposal.Revisions.Count == 0
+            ? $"proposal {proposal.Code} has not been submitted yet, so it has no revisions"
+            : $"proposal {proposal.Code} has no revision {number}; its revisions are 1 to {proposal.Revisions.Max(r => r.Number)}");
+
     /// <summary>
     /// Only the coordinator who drafted a proposal, or an admin, may change it. Those who may not see it
     /// learn nothing (not found); the others are not told who the coordinator is.

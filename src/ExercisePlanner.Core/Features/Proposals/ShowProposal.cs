@@ -1,5 +1,7 @@
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Discussion;
 using ExercisePlanner.Core.Features.Documents;
+using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Workflows.Runtime;
@@ -9,26 +11,43 @@ using Microsoft.EntityFrameworkCore;
 namespace ExercisePlanner.Core.Features.Proposals;
 
 /// <summary>
-/// A proposal with its workflow, steps and history; with a revision number, the content as submitted then.
+/// A proposal with its workflow, steps, every round's decisions, the discussion and history. It shows the content of
+/// the revision asked for, else of the revision under review (the draft while the proposal is being edited), and what
+/// changed since the revision before.
 /// A viewer the content is not releasable to (<see cref="Visibility.MaySeeContent"/>) gets the header only:
-/// <see cref="ProposalDetails.Content"/> is null, location, participants, documents and what revisions changed
-/// are left out, and steps and history are their own nation's.
+/// <see cref="ProposalDetails.Content"/> is null, location, participants, documents, what revisions changed and the
+/// discussion's comments are left out, and steps, rounds and history are their own nation's.
 /// </summary>
 public sealed record ShowProposal(string Code, int? Revision = null, string? Viewer = null) : IQuery<ProposalDetails>;
 
+/// <param name="Revision">The proposal's current revision number.</param>
+/// <param name="ViewedRevision">The revision whose content this shows; null for the draft not yet submitted.</param>
+/// <param name="Steps">The steps of the latest round.</param>
+/// <param name="Rounds">Every round of approval, one per submitted revision, oldest first.</param>
+/// <param name="ChangesSince">The revision <paramref name="Changes"/> compares the shown content with; null when there is none before it.</param>
+/// <param name="People">Everyone named in the proposal's steps, revisions and discussion, with display name and title.</param>
 public sealed record ProposalDetails(
     string Code, string Name, ExerciseType Type, ProposalStatus Status, int Revision, DateOnly StartDate, DateOnly EndDate,
     string Location, Classification Classification, IReadOnlyList<string> ReleasableTo, string Coordinator,
     IReadOnlyList<ParticipantView> Participants, IReadOnlyList<RevisionView> Revisions,
     WorkflowView? Workflow, IReadOnlyList<StepView> Steps, IReadOnlyList<DocumentView> Documents,
-    IReadOnlyList<HistoryEntry> History, ProposalContent? Content)
+    IReadOnlyList<HistoryEntry> History, ProposalContent? Content,
+    int? ViewedRevision, IReadOnlyList<RoundView> Rounds, IReadOnlyList<CommentView> Comments,
+    int? ChangesSince, ProposalDiff? Changes, IReadOnlyList<PersonView> People)
 {
     /// <summary>The approved revision in force (null before the first approval); while an amendment is open, an earlier one than <see cref="Revision"/>.</summary>
     public int? InForceRevision { get; init; }
     /// <summary>0 for the original; N for the Nth amendment (the one open, or the last one approved).</summary>
     public int Amendment { get; init; }
     public bool IsAmending { get; init; }
+
+    /// <summary>The person behind a user name, or the bare name for one without a user record.</summary>
+    public PersonView Person(string name) => People.FirstOrDefault(p => p.Name == name) ?? new PersonView(name, "", "", "", []);
 }
+
+/// <summary>One round of approval: the workflow run over one submitted revision, with every step and decision.</summary>
+public sealed record RoundView(int Revision, string Workflow, int WorkflowVersion, InstanceStatus Status,
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, IReadOnlyList<StepView> Steps);
 
 /// <summary>A stored document: generated on final approval, kept with its version and hash.</summary>
 public sealed record DocumentView(DocumentKind Kind, int Version, int Revision, string FileName, string Sha256, DateTimeOffset CreatedAt);
@@ -64,25 +83,39 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
         var history = await entries.OrderBy(e => e.Sequence)
             .Select(e => new HistoryEntry(e.Sequence, e.At, e.Actor, e.Action, e.EntityType + " " + e.EntityKey, e.Change))
             .ToListAsync(cancellationToken);
-        var instance = await db.WorkflowInstances.AsNoTracking().Include(i => i.Steps)
-            .Where(i => i.SubjectKey == proposal.Code).OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        var instances = await db.WorkflowInstances.AsNoTracking().Include(i => i.Steps)
+            .Where(i => i.SubjectKey == proposal.Code).OrderBy(i => i.Id).ToListAsync(cancellationToken);
+        var rounds = instances.Select(i => new RoundView(i.SubjectRevision, i.DefinitionId, i.DefinitionVersion, i.Status, i.StartedAt, i.EndedAt,
+            i.Steps.Where(s => full || s.Nation == viewer!.Nation)
+                .OrderBy(s => s.StageIndex).ThenBy(s => s.Id).Select(StepView.From).ToList())).ToList();
+        var instance = instances.LastOrDefault();
         var workflow = instance is null ? null : new WorkflowView(instance.DefinitionId, instance.DefinitionVersion,
             instance.SubjectRevision, instance.Status, instance.CurrentStageId, instance.StartedAt, instance.EndedAt);
-        var steps = instance?.Steps.Where(s => full || s.Nation == viewer!.Nation)
-            .OrderBy(s => s.StageIndex).ThenBy(s => s.Id).Select(StepView.From).ToList() ?? [];
         var documents = !full ? [] : await db.Documents.AsNoTracking().Where(d => d.Code == proposal.Code).OrderBy(d => d.Id)
             .Select(d => new DocumentView(d.Kind, d.Version, d.Revision, d.FileName, d.Sha256, d.CreatedAt)).ToListAsync(cancellationToken);
-        var c = proposal.Content;
-        if (query.Revision is { } number)
-            c = proposal.Revisions.SingleOrDefault(r => r.Number == number)?.Content
-                ?? throw new NotFoundException($"proposal {proposal.Code} has no submitted revision {number}");
+        var comments = !full ? [] : await db.ProposalComments.AsNoTracking().Where(c => c.Proposal == proposal.Code).OrderBy(c => c.Id)
+            .Select(c => new CommentView(c.Proposal, c.Revision, c.Author, c.Text, c.At)).ToListAsync(cancellationToken);
+
+        // The revision under review, unless another is asked for; while the coordinator edits, the draft.
+        var viewed = query.Revision ?? (proposal.IsEditable ? null : proposal.Revision);
+        var c = viewed is not { } number ? proposal.Content
+            : proposal.Revisions.SingleOrDefault(r => r.Number == number)?.Content
+              ?? throw new NotFoundException($"proposal {proposal.Code} has no submitted revision {number}");
+        var since = (viewed ?? proposal.Revisions.Select(r => (int?)r.Number + 1).Max() ?? 1) - 1;
+        var changes = full && since >= 1 ? ProposalChanges.Compare(proposal.RevisionContent(since, "revision"), c) : null;
+
+        var names = rounds.SelectMany(r => r.Steps).SelectMany(s => new[] { s.DecidedBy, s.Assignee })
+            .Concat(comments.Select(x => x.Author)).Concat(proposal.Revisions.Select(r => r.SubmittedBy))
+            .Append(proposal.Coordinator).OfType<string>().Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => names.Contains(u.Name)).ToListAsync(cancellationToken);
         // Markings (classification, releasable nations) belong to the header: they say how to handle even that.
         return new ProposalDetails(
             proposal.Code, c.Name, c.Type, proposal.Status, proposal.Revision, c.StartDate, c.EndDate,
             full ? c.Location : "", c.Classification, c.ReleasableTo, proposal.Coordinator,
             full ? c.Participants.Select(p => new ParticipantView(p.Nation, Nation.NameOf(p.Nation), p.Roles)).ToList() : [],
             full ? Revisions(proposal) : Revisions(proposal).Select(r => r with { Changed = [] }).ToList(),
-            workflow, steps, documents, history, full ? c : null)
+            workflow, rounds.LastOrDefault()?.Steps ?? [], documents, history, full ? c : null,
+            viewed, rounds, comments, changes is null ? null : since, changes, people.Select(PersonView.From).ToList())
         {
             InForceRevision = proposal.InForceRevision,
             Amendment = proposal.Amendment,

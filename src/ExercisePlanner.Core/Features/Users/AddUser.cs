@@ -11,16 +11,18 @@ namespace ExercisePlanner.Core.Features.Users;
 public sealed record AddUser(string Name, string Nation, IReadOnlyList<string> Roles, string Title = "", string Actor = "system")
     : ICommand<UserView>, IActorRequest
 {
+    /// <summary>Rank and name as people know them ("Brig Gen Khaled Al-Masri").</summary>
+    public string DisplayName { get; init; } = "";
     public string? Email { get; init; }
     public MailPreference MailPreference { get; init; } = MailPreference.EachEvent;
 }
 
-public sealed record UserView(string Name, string Nation, IReadOnlyList<string> Roles, string Title)
+public sealed record UserView(string Name, string Nation, IReadOnlyList<string> Roles, string Title, string DisplayName)
 {
     public string? Email { get; init; }
     public MailPreference MailPreference { get; init; }
 
-    public static UserView From(User user) => new(user.Name, user.Nation, user.Roles, user.Title)
+    public static UserView From(User user) => new(user.Name, user.Nation, user.Roles, user.Title, user.DisplayName)
     {
         Email = user.Email, MailPreference = user.MailPreference,
     };
@@ -37,6 +39,7 @@ public sealed partial class AddUserValidator : JsonValidator<AddUser>
         RuleForEach(c => c.Roles).Must(r => RolePattern().IsMatch(r))
             .WithMessage((_, r) => $"'{r}' is not a valid role: lower-case words joined by dashes");
         RuleFor(c => c.Title).MaximumLength(100).WithMessage("is longer than 100 characters");
+        RuleFor(c => c.DisplayName).MaximumLength(100).WithMessage("is longer than 100 characters");
         RuleFor(c => c.Email).MailAddress();
         RuleFor(c => c.MailPreference).IsInEnum();
     }
@@ -55,7 +58,7 @@ public sealed class AddUserHandler(PlannerDbContext db) : ICommandHandler<AddUse
     {
         if (await db.Users.AnyAsync(u => u.Name == command.Name, cancellationToken))
             throw new ConflictException($"user '{command.Name}' already exists");
-        var user = new User(command.Name, command.Nation, command.Roles, command.Title);
+        var user = new User(command.Name, command.Nation, command.Roles, command.Title, command.DisplayName.Trim());
         user.SetMail(command.Email, command.MailPreference);
         db.Users.Add(user);
         return UserView.From(user);

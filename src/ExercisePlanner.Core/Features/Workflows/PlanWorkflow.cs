@@ -12,8 +12,10 @@ namespace ExercisePlanner.Core.Features.Workflows;
 public sealed record PlanWorkflow(string Code, string? Viewer = null) : IQuery<WorkflowPlan>;
 
 /// <summary>For an amendment, <paramref name="Changed"/> and <paramref name="NationsAffected"/> are the facts its stages are chosen by.</summary>
+/// <param name="OnRequestChanges">The definition's <c>onRequestChanges</c>; <paramref name="WhenChangesRequested"/> says what it does in words.</param>
 public sealed record WorkflowPlan(string Proposal, string Workflow, int Version, DateTimeOffset From,
-    IReadOnlyList<PlannedStageView> Stages, DateTimeOffset EarliestApproval, IReadOnlyList<string> Changed, IReadOnlyList<string> NationsAffected);
+    IReadOnlyList<PlannedStageView> Stages, DateTimeOffset EarliestApproval, IReadOnlyList<string> Changed, IReadOnlyList<string> NationsAffected,
+    string OnRequestChanges, string WhenChangesRequested);
 
 public sealed record PlannedStageView(string Id, string Name, bool Applies, string? Condition, string Completion, string Due,
     DateTimeOffset? DueBy, IReadOnlyList<PlannedStep> Steps);
@@ -43,6 +45,7 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
             stages.Add(new PlannedStageView(planned.Stage.Id, planned.Stage.Name, runs, planned.Stage.RunsWhen,
                 planned.Stage.Completion.ToString(), planned.Stage.Due, dueBy, planned.Steps));
         }
-        return new WorkflowPlan(proposal.Code, definition.Id, definition.Version, from, stages, cursor, subject.Changed, subject.NationsAffected);
+        return new WorkflowPlan(proposal.Code, definition.Id, definition.Version, from, stages, cursor, subject.Changed, subject.NationsAffected,
+            definition.OnRequestChanges, MermaidDiagram.WhenChangesRequested(definition));
     }
 }

@@ -1,4 +1,6 @@
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Discussion;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Workflows.Runtime;
@@ -21,7 +23,8 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
     };
 
     public ProposalDetails? Proposal { get; private set; }
-    public IReadOnlySet<int> Decidable { get; private set; } = new HashSet<int>();
+    /// <summary>The open steps of this proposal the signed-in user may decide.</summary>
+    public IReadOnlyList<StepView> Decidable { get; private set; } = [];
     public string Banner => Proposal is null ? "" : Markings.Banner(Proposal.Classification, Proposal.ReleasableTo);
 
     public async Task<IActionResult> OnGetAsync()
@@ -40,6 +43,12 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
         return RedirectToPage(new { code = Code, done = result.Step.Status.ToString() });
     });
 
+    public Task<IActionResult> OnPostCommentAsync(string? text) => Attempt(async () =>
+    {
+        await Mediator.Send(new CommentOnProposal(Code, text ?? "", Actor));
+        return Redirect($"/proposals/{Uri.EscapeDataString(Code)}#discussion");
+    });
+
     public Task<IActionResult> OnPostSubmitAsync() => Attempt(async () =>
     {
         await Mediator.Send(new SubmitProposal(Code, Actor));
@@ -51,8 +60,46 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
     private async Task LoadAsync()
     {
         Proposal = await Mediator.Send(new ShowProposal(Code, Revision, Actor));
-        Decidable = (await Mediator.Send(new ListSteps(Actor, Code))).Select(s => s.Id).ToHashSet();
+        Decidable = await Mediator.Send(new ListSteps(Actor, Code));
         // The banner says only what the decision did, in words of ours: "?done=" is any text anyone can put in a link.
         if (Done is { } done && DoneWords.TryGetValue(done, out var words)) Message = $"Your decision was recorded: {words}.";
     }
+
+    /// <summary>One line of the discussion: a submission, a decision, a comment or the round's outcome, in words.</summary>
+    public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Sentence, string? Quote);
+
+    /// <summary>What happened to one revision, in order: its submission, every decision of its round and every comment on it.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline(int revision)
+    {
+        var d = Proposal!;
+        var entries = new List<TimelineEntry>();
+        if (d.Revisions.FirstOrDefault(r => r.Number == revision) is { } submitted)
+            entries.Add(new(submitted.SubmittedAt, "submitted", $"{d.Person(submitted.SubmittedBy).Label} submitted revision {revision}.", null));
+        foreach (var round in d.Rounds.Where(r => r.Revision == revision))
+        {
+            foreach (var s in round.Steps.Where(s => s.Decision is not null && s.DecidedAt is not null))
+                entries.Add(new(s.DecidedAt!.Value, s.Status.ToString(),
+                    $"{d.Person(s.DecidedBy!).Acting(s.Nation, s.Role)} {Words.Verb(s.Decision!.Value)} {s.StageName}:", s.Comment));
+            if (round.EndedAt is { } ended && round.Status != InstanceStatus.Running)
+                entries.Add(new(ended, round.Status.ToString(), Outcome(round.Status, revision), null));
+        }
+        foreach (var c in d.Comments.Where(c => c.Revision == revision))
+        {
+            var author = d.Person(c.Author);
+            entries.Add(new(c.At, "comment", $"{author.Label} ({author.Nation}) commented:", c.Text));
+        }
+        return entries.OrderBy(e => e.At).ThenBy(e => e.Kind == "submitted" ? 0 : 1).ToList();
+    }
+
+    private static string Outcome(InstanceStatus status, int revision) => status switch
+    {
+        InstanceStatus.Approved => $"Revision {revision} was approved.",
+        InstanceStatus.ChangesRequested => $"Revision {revision} went back to the coordinator with the requests for changes above.",
+        InstanceStatus.Rejected => $"Revision {revision} was rejected; the approval ended.",
+        _ => $"Revision {revision} was withdrawn.",
+    };
+
+    /// <summary>The revisions the discussion covers, newest first: every submitted one, and the draft's if it has comments.</summary>
+    public IReadOnlyList<int> DiscussedRevisions =>
+        Proposal!.Revisions.Select(r => r.Number).Concat(Proposal.Comments.Select(c => c.Revision)).Distinct().OrderDescending().ToList();
 }
