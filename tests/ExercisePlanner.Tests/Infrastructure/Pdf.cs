@@ -42,4 +42,23 @@ public static class Pdf
         }
         finally { File.Delete(file); }
     }
+
+    /// <summary>
+    /// Whether the phrase's words appear in the text in order. PdfPig reads a table line by line across its cells,
+    /// so a comment that wraps in its cell comes back interleaved with its neighbours' words.
+    /// </summary>
+    public static bool HasInOrder(string text, string phrase)
+    {
+        var words = text.Split(' ', '\n');
+        var at = 0;
+        foreach (var word in phrase.Split(' '))
+        {
+            at = Array.IndexOf(words, word, at);
+            if (at < 0) return false;
+            at++;
+        }
+        return true;
+    }
+
+    private static bool IsArabic(string text) => text.Any(c => c is >= '\u0600' and <= '\u06FF' or >= '\uFB50' and <= '\uFEFF');
 }

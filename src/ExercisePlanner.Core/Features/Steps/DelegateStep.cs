@@ -29,6 +29,9 @@ public sealed class DelegateStepHandler(PlannerDbContext db, Notifier notifier) 
         // One answer for a name that is unknown, of another nation or role, or the coordinator's: which it is is none of the asker's business.
         var delegate_ = await db.Users.SingleOrDefaultAsync(u => u.Name == command.To, cancellationToken);
         var coordinator = await db.Proposals.Where(p => p.Code == step.SubjectKey).Select(p => p.Coordinator).SingleAsync(cancellationToken);
+        // A coordinator who also holds the step's role may not hand their own proposal's step to a colleague either.
+        if (actor.Name == coordinator)
+            throw new ForbiddenException($"{actor.Name} coordinates proposal {step.SubjectKey} and may not decide or delegate its steps");
         if (delegate_ is null || delegate_.Name == coordinator
             || WorkflowEngine.Delegate(step, actor.AsWorkflowActor(), delegate_.AsWorkflowActor()).Refusal is not Refusal.None)
             throw new ForbiddenException($"step {step.Id} can be handed only to another {step.Role} of {Nation.NameOf(step.Nation)} ({step.Nation}) who does not coordinate the proposal; '{command.To}' is not one");

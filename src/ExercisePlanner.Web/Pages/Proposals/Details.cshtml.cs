@@ -3,6 +3,7 @@ using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Discussion;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Steps;
+using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Workflows.Runtime;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,8 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
     public ProposalDetails? Proposal { get; private set; }
     /// <summary>The open steps of this proposal the signed-in user may decide.</summary>
     public IReadOnlyList<StepView> Decidable { get; private set; } = [];
+    /// <summary>For each decidable step, the colleagues it may be handed to.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<PersonView>> Delegates { get; private set; } = new Dictionary<int, IReadOnlyList<PersonView>>();
     public string Banner => Proposal is null ? "" : Markings.Banner(Proposal.Classification, Proposal.ReleasableTo);
 
     public async Task<IActionResult> OnGetAsync()
@@ -41,6 +44,12 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
     {
         var result = await Mediator.Send(new DecideStep(stepId, decision, comment ?? "", Actor));
         return RedirectToPage(new { code = Code, done = result.Step.Status.ToString() });
+    });
+
+    public Task<IActionResult> OnPostDelegateAsync(int stepId, string? to) => Attempt(async () =>
+    {
+        var step = await Mediator.Send(new DelegateStep(stepId, to ?? "", Actor));
+        return RedirectToPage(new { code = Code, delegated = step.Assignee });
     });
 
     public Task<IActionResult> OnPostCommentAsync(string? text) => Attempt(async () =>
@@ -61,7 +70,12 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
     {
         Proposal = await Mediator.Send(new ShowProposal(Code, Revision, Actor));
         Decidable = await Mediator.Send(new ListSteps(Actor, Code));
-        // The banner says only what the decision did, in words of ours: "?done=" is any text anyone can put in a link.
+        var delegates = new Dictionary<int, IReadOnlyList<PersonView>>();
+        foreach (var step in Decidable) delegates[step.Id] = await Mediator.Send(new ListDelegates(step.Id, Actor));
+        Delegates = delegates;
+        // Both banners say only our words: a query string is any text anyone can put in a link.
+        if (Request.Query["delegated"] is { Count: > 0 } delegated && Proposal.People.FirstOrDefault(p => p.Name == delegated) is { } colleague)
+            Message = $"You handed the step to {colleague.Label}.";
         if (Done is { } done && DoneWords.TryGetValue(done, out var words)) Message = $"Your decision was recorded: {words}.";
     }
 
