@@ -12,25 +12,15 @@ namespace ExercisePlanner.Tests.EndToEnd;
 [Collection(HostProcesses.Name)]
 public sealed class RequestChangesJourneyTests
 {
-    private const string Password = "Exercise-2027"; // the Development demo accounts'
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [BrowserFact]
     public async Task Two_nations_requests_reach_the_coordinator_and_the_approver_of_revision_2_sees_them_and_the_changes()
     {
         await using var web = new WebProcess();
         await web.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        Directory.CreateDirectory(Screenshots);
-        Assertions.SetDefaultExpectTimeout(20_000);
+        await using var browser = await Browsers.LaunchAsync();
 
-        var coordinator = await SignInAsync(browser, web, DemoData.Coordinator);
+        var coordinator = await Browsers.SignInAsync(browser, web, DemoData.Coordinator, width: 1280);
         await coordinator.GotoAsync(web.BaseUrl + "/proposals/edit");
         await coordinator.ClickAsync("#save");
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Draft");
@@ -48,7 +38,7 @@ public sealed class RequestChangesJourneyTests
         };
         foreach (var (user, button, comment) in decisions)
         {
-            var page = await SignInAsync(browser, web, user);
+            var page = await Browsers.SignInAsync(browser, web, user, width: 1280);
             await page.GotoAsync(proposalUrl);
             var form = page.Locator("form.decision");
             await Assertions.Expect(form).ToHaveCountAsync(1);
@@ -67,7 +57,7 @@ public sealed class RequestChangesJourneyTests
         await Assertions.Expect(round1).ToContainTextAsync(decisions[0].Comment);
         await Assertions.Expect(round1).ToContainTextAsync("Brig Gen Arief Wibowo (IDN, national approver) requested changes to National review:");
         await Assertions.Expect(round1).ToContainTextAsync(decisions[2].Comment);
-        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "proposal-changes-requested.png"), FullPage = true });
+        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browsers.Screenshots, "proposal-changes-requested.png"), FullPage = true });
         await coordinator.GotoAsync(proposalUrl.Replace("/proposals/", "/proposals/edit/"));
         var forces = coordinator.Locator("#Form_Forces");
         await forces.FillAsync((await forces.InputValueAsync()).Replace("PAK | Logistics Area staff | 25 |", "PAK | Logistics Area staff | 40 |"));
@@ -77,7 +67,7 @@ public sealed class RequestChangesJourneyTests
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Submitted");
 
         // Jordan's approver reads revision 2: old and new values, round 1's requests, then comments and approves.
-        var jordan = await SignInAsync(browser, web, "jor.approver");
+        var jordan = await Browsers.SignInAsync(browser, web, "jor.approver", width: 1280);
         await jordan.GotoAsync(proposalUrl);
         await Assertions.Expect(jordan.Locator("form.decision h2")).ToContainTextAsync("revision 2");
         var pakistan = jordan.Locator("#changes tr.row-changed", new() { HasText = "Pakistan (PAK), Logistics Area staff" });
@@ -89,10 +79,7 @@ public sealed class RequestChangesJourneyTests
         await jordan.FillAsync("#comment-text", "Thank you; Jordan has no further questions.");
         await jordan.ClickAsync("#comment-form button");
         await Assertions.Expect(jordan.Locator("#round-2")).ToContainTextAsync("Brig Gen Khaled Al-Masri (JOR) commented:");
-        await jordan.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "proposal-revision-2-1280.png"), FullPage = true });
-        await jordan.SetViewportSizeAsync(390, 844);
-        await jordan.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "proposal-revision-2-390.png"), FullPage = true });
-        await jordan.SetViewportSizeAsync(1280, 900);
+        await Browsers.ShootAsync(jordan, "proposal-revision-2");
         var older = await jordan.GotoAsync(proposalUrl + "?revision=1");
         Assert.True(older!.Ok);
         await Assertions.Expect(jordan.Locator("#older-revision")).ToContainTextAsync("revision 1");
@@ -105,7 +92,7 @@ public sealed class RequestChangesJourneyTests
 
         // The approval record, read back, lists round 1's requests beside revision 2's decisions.
         var download = await jordan.RunAndWaitForDownloadAsync(() => jordan.ClickAsync("text=Approval record (PDF)"));
-        var file = Path.Combine(Screenshots, download.SuggestedFilename);
+        var file = Path.Combine(Browsers.Screenshots, download.SuggestedFilename);
         await download.SaveAsAsync(file);
         var record = string.Join("\n", Pdf.PageTexts(await File.ReadAllBytesAsync(file)));
         Assert.Contains("Revision 1: Returned for changes", record);
@@ -113,18 +100,5 @@ public sealed class RequestChangesJourneyTests
         foreach (var cell in new[] { decisions[0].Comment, decisions[2].Comment, "Brig Imran Qureshi", "Brig Gen Arief Wibowo" })
             Assert.True(Pdf.HasInOrder(recordRound1, cell), $"'{cell}' not in round 1 of the record: {recordRound1}");
         Assert.True(Pdf.HasInOrder(record, "Jordan concurs with revision 2."), record);
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowser browser, WebProcess web, string user)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(web.BaseUrl + "/login");
-        await page.FillAsync("#UserName", user);
-        await page.FillAsync("#Password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
-        return page;
     }
 }

@@ -33,6 +33,14 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>Starts the program without waiting, for a test that kills it midway.</summary>
+    /// <summary>Runs a command that must succeed; a failure names the command, its exit code and its error output.</summary>
+    public async Task<CliResult> OkAsync(params string[] args)
+    {
+        var result = await RunAsync(args);
+        Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)} exited {result.ExitCode}: {result.Error}");
+        return result;
+    }
+
     public Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

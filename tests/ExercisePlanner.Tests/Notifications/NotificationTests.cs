@@ -61,17 +61,35 @@ public sealed class NotificationTests(PlannerFixture fixture) : DatabaseTest(fix
     }
 
     [Fact]
+    public async Task Requests_for_changes_collected_in_one_stage_reach_the_coordinator_together()
+    {
+        await AddStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        var steps = await Fixture.OpenStepsAsync();
+        await Fixture.Send(new DecideStep(steps.Single(s => s.Nation == "PAK").Id, Decision.RequestChanges, "Cost shares need a second look", "pak.approver"));
+        Assert.Empty(await NotificationsAsync(NotificationKind.ChangesRequested)); // the stage is still being decided
+        await Fixture.Send(new DecideStep(steps.Single(s => s.Nation == "IDN").Id, Decision.RequestChanges, "Add a medical objective", "idn.approver"));
+        foreach (var other in steps.Where(s => s.Nation is "JOR" or "TUR")) await Fixture.DecideAsync(other);
+
+        var coordinator = (await NotificationsAsync(NotificationKind.ChangesRequested)).Single(n => n.Recipient == DemoData.Coordinator);
+        Assert.Equal("Brig Imran Qureshi, Director Joint Exercises (Pakistan (PAK)) requested changes at National review: “Cost shares need a second look”; " +
+                     "Brig Gen Arief Wibowo, Assistant for Operations (Indonesia (IDN)) requested changes at National review: “Add a medical objective”", coordinator.Headline);
+    }
+
+    [Fact]
     public async Task A_request_for_changes_asks_the_coordinator_to_revise_and_tells_those_who_decided()
     {
         await AddStaffAsync();
         await Fixture.SubmitAsync(Approvals.FiveNations());
         var steps = await Fixture.OpenStepsAsync();
         await Fixture.DecideAsync(steps.Single(s => s.Nation == "TUR"));
+        // The default workflow collects requests: the proposal returns once the stage's last step is decided.
+        foreach (var other in steps.Where(s => s.Nation is "JOR" or "IDN")) await Fixture.DecideAsync(other);
         await Fixture.Send(new DecideStep(steps.Single(s => s.Nation == "PAK").Id, Decision.RequestChanges, "Cost shares need a second look", "pak.approver"));
 
         var told = await NotificationsAsync(NotificationKind.ChangesRequested);
-        Assert.Equal(["tur.approver", DemoData.Coordinator], told.Select(n => n.Recipient));
-        var coordinator = told[1];
+        Assert.Equal(["idn.approver", "jor.approver", "tur.approver", DemoData.Coordinator], told.Select(n => n.Recipient));
+        var coordinator = told[3];
         Assert.Equal("Revise the proposal and submit it again", coordinator.Expected);
         Assert.Equal("Brig Imran Qureshi, Director Joint Exercises (Pakistan (PAK)) requested changes at National review: “Cost shares need a second look”", coordinator.Headline);
         Assert.Equal("Nothing for now; you will be told when it is submitted again", told[0].Expected);

@@ -14,6 +14,7 @@ public sealed class DelegationTests(PlannerFixture fixture) : DatabaseTest(fixtu
     public async Task An_approver_hands_a_step_to_a_colleague_of_the_same_nation_and_role_who_then_sees_it()
     {
         await Fixture.AddDemoStaffAsync();
+        await Fixture.Send(new AddUser("jor.deputy", "JOR", ["national-approver"], "Deputy Director of Training") { DisplayName = "Col Faisal Nasser" });
         await Fixture.SubmitAsync(Approvals.FiveNations());
         var jordan = (await Fixture.Send(new ListSteps("jor.approver"))).Single();
 

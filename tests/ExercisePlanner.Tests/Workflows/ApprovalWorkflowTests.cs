@@ -171,6 +171,7 @@ public sealed class ApprovalWorkflowTests(PlannerFixture fixture) : DatabaseTest
     public async Task Delegation_hands_a_step_to_a_colleague_of_the_same_nation_and_role()
     {
         await Fixture.AddDemoStaffAsync();
+        await Fixture.Send(new Core.Features.Users.AddUser("jor.deputy", "JOR", ["national-approver"]));
         await Fixture.SubmitAsync(Approvals.FiveNations());
         var jordan = (await Fixture.OpenStepsAsync()).Single(s => s.Nation == "JOR");
 
@@ -190,6 +191,7 @@ public sealed class ApprovalWorkflowTests(PlannerFixture fixture) : DatabaseTest
     public async Task Two_concurrent_decisions_on_one_step_store_exactly_one()
     {
         await Fixture.AddDemoStaffAsync();
+        await Fixture.Send(new Core.Features.Users.AddUser("jor.deputy", "JOR", ["national-approver"]));
         await Fixture.Send(new Core.Features.Users.AddUser("pak.deputy", "PAK", ["national-approver"]));
         await Fixture.SubmitAsync(Approvals.FiveNations());
         var steps = (await Fixture.OpenStepsAsync()).Where(s => s.Nation is "JOR" or "PAK").ToList();

@@ -11,7 +11,6 @@ public static class DemoData
     [
         new("tur.coordinator", "TUR", ["coordinator"], "J7 Exercise Planner") { DisplayName = "Lt Col Emre Aydin" },
         new("jor.approver", "JOR", ["national-approver"], "Director of Training") { DisplayName = "Brig Gen Khaled Al-Masri" },
-        new("jor.deputy", "JOR", ["national-approver"], "Deputy Director of Training") { DisplayName = "Col Faisal Nasser" },
         new("tur.approver", "TUR", ["national-approver"], "Head of Joint Training") { DisplayName = "Brig Gen Selim Kaya" },
         new("pak.approver", "PAK", ["national-approver"], "Director Joint Exercises") { DisplayName = "Brig Imran Qureshi" },
         new("idn.approver", "IDN", ["national-approver"], "Assistant for Operations") { DisplayName = "Brig Gen Arief Wibowo" },

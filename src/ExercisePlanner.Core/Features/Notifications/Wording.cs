@@ -11,8 +11,8 @@ public static class Wording
     /// <summary><c>national-approver</c> → <c>national approver</c>.</summary>
     public static string Role(string role) => role.Replace('-', ' ');
 
-    /// <summary>The user's rank and name as recorded (their title), else their user name.</summary>
-    public static string Person(User user) => string.IsNullOrWhiteSpace(user.Title) ? user.Name : user.Title;
+    /// <summary>The user's display name and title ("Brig Gen Khaled Al-Masri, Director of Training"), else their user name.</summary>
+    public static string Person(User user) => Users.PersonView.From(user).WithTitle;
 
     public static string When(DateTimeOffset at) =>
         at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);

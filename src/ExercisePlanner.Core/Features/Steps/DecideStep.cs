@@ -65,14 +65,16 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
             status = concluded.Status;
         }
         // The workflow's outcome, not the proposal's status: a rejected amendment leaves the proposal Approved.
-        await TellAsync(proposal.Code, outcome, outcome.Status.ToProposalStatus(), actor, step, cancellationToken);
+        var requests = instance.Steps.Where(s => s.StageIndex == step.StageIndex && s.Status == StepStatus.ChangesRequested).ToList();
+        await TellAsync(proposal.Code, outcome, outcome.Status.ToProposalStatus(), actor, step, requests, cancellationToken);
         foreach (var action in outcome.Actions) await mediator.Send(WorkflowActions.For(action, proposal.Code), cancellationToken);
 
         return new StepDecided(StepView.From(step), status, outcome.Opened.Select(StepView.From).ToList());
     }
 
     /// <summary>The next stage's deciders, or the coordinator and those who took part when the workflow ended or paused.</summary>
-    private async Task TellAsync(string code, DecisionOutcome outcome, ProposalStatus status, User actor, WorkflowStep step, CancellationToken cancellationToken)
+    private async Task TellAsync(string code, DecisionOutcome outcome, ProposalStatus status, User actor, WorkflowStep step,
+        IReadOnlyList<WorkflowStep> requests, CancellationToken cancellationToken)
     {
         if (outcome.Opened.Count == 0 && outcome.Status == InstanceStatus.Running) return;
         await db.SaveChangesAsync(cancellationToken); // the opened steps get their ids, for the links
@@ -80,6 +82,6 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
         foreach (var opened in outcome.Opened)
             await notifier.TellHoldersAsync(db, proposal, opened, StepNotices.Opened(opened), actor.Name, cancellationToken);
         if (outcome.Status != InstanceStatus.Running)
-            await notifier.TellOutcomeAsync(db, proposal, status, actor, step, cancellationToken);
+            await notifier.TellOutcomeAsync(db, proposal, status, actor, step, cancellationToken, requests);
     }
 }

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text;
+using ExercisePlanner.Tests.Infrastructure;
+
+namespace ExercisePlanner.Tests.Web;
+
+/// <summary>The proposal page as an approver reads it: the content in words, any revision, and the decision form with delegation.</summary>
+[Collection(WebCollection.Name)]
+public sealed class ProposalPageTests(WebFixture web) : IAsyncLifetime
+{
+    public Task InitializeAsync() => web.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task An_approver_reads_the_content_in_words_and_may_hand_the_step_to_a_colleague()
+    {
+        var coordinator = await web.ClientAsAsync("tur.coordinator");
+        var sample = File.ReadAllText(Samples.ProposalFile);
+        (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", new StringContent(sample, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null)).EnsureSuccessStatusCode();
+        var jordan = await web.ClientAsAsync("jor.approver");
+
+        var page = WebUtility.HtmlDecode(await jordan.GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
+
+        Assert.Contains("Your decision on Northern Bridge 2027 (NORTHERN-BRIDGE-27), revision 1", page);
+        Assert.Contains("<option value=\"jor.deputy\">", page);
+        Assert.DoesNotContain("<option value=\"jor.approver\">", page);
+        foreach (var words in new[] { "Jordan (JOR)", "Türkiye (TUR)", "Malaysia (MYS)", "observer", "Logistics Command staff", "Waiting for a decision", "national approver", "UTC" })
+            Assert.Contains(words, page);
+        foreach (var code in new[] { "WaitingForDecision", "NationalApprover", "national-approver<", "P14D", "WorkflowStep" })
+            Assert.DoesNotContain(code, page);
+        Assert.Equal(HttpStatusCode.OK, (await jordan.GetAsync("/proposals/NORTHERN-BRIDGE-27?revision=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await jordan.GetAsync("/proposals/NORTHERN-BRIDGE-27?revision=2")).StatusCode);
+        var coordinatorPage = await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27");
+        Assert.DoesNotContain("id=\"decide-", coordinatorPage);
+        Assert.DoesNotContain("id=\"delegate-", coordinatorPage);
+    }
+}
