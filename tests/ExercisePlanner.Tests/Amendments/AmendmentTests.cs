@@ -81,7 +81,7 @@ public sealed class AmendmentTests(PlannerFixture fixture) : DatabaseTest(fixtur
         Assert.Equal(ProposalStatus.Approved, (await Fixture.Send(new ShowProposal(Approvals.Code))).Status);
         // Indonesia was not asked again: its signature stands from the original approval.
         var memorandum = await Fixture.Send(new RenderDocument(Approvals.Code, DocumentKind.Memorandum, "en"));
-        Assert.Contains("idn.approver", string.Join(" ", Pdf.PageTexts(memorandum.Content)));
+        Assert.Contains("Brig Gen Arief Wibowo", string.Join(" ", Pdf.PageTexts(memorandum.Content)));
     }
 
     [Fact]

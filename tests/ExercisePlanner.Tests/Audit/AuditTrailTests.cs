@@ -22,8 +22,9 @@ public sealed class AuditTrailTests(PlannerFixture fixture) : DatabaseTest(fixtu
         await SeedAsync();
         var entries = await Fixture.WithDb(db => db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync());
 
-        // Users, the draft, then the submission: proposal, workflow instance and a step for each of the three contributing nations.
-        Assert.Equal(Samples.Staff.Count + 1 + 5, entries.Count);
+        // Users, the draft, then the submission: proposal, workflow instance and a step for each of the three contributing
+        // nations, and a notification to each nation's approver that their decision is needed.
+        Assert.Equal(Samples.Staff.Count + 1 + 5 + 3, entries.Count);
         Assert.Equal(3, entries.Count(e => e is { EntityType: "WorkflowStep", Action: "SubmitProposal", Change: "Added" }));
         var submit = entries.Single(e => e is { EntityType: "Proposal", Change: "Modified" });
         Assert.Equal(("tur.coordinator", "SubmitProposal", "Proposal", "NORTHERN-BRIDGE-27", "Modified"),

@@ -52,6 +52,9 @@ public sealed class RequestChangesJourneyTests
         // The coordinator sees both requests, revises the force table and resubmits.
         await coordinator.GotoAsync(proposalUrl);
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Changes requested");
+        await Assertions.Expect(coordinator.Locator("#requests li")).ToHaveCountAsync(2);
+        await Assertions.Expect(coordinator.Locator("#requests")).ToContainTextAsync(decisions[0].Comment);
+        await Assertions.Expect(coordinator.Locator("#requests")).ToContainTextAsync(decisions[2].Comment);
         var round1 = coordinator.Locator("#round-1");
         await Assertions.Expect(round1).ToContainTextAsync("Brig Imran Qureshi (PAK, national approver) requested changes to National review:");
         await Assertions.Expect(round1).ToContainTextAsync(decisions[0].Comment);

@@ -96,8 +96,10 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
         var comments = !full ? [] : await db.ProposalComments.AsNoTracking().Where(c => c.Proposal == proposal.Code).OrderBy(c => c.Id)
             .Select(c => new CommentView(c.Proposal, c.Revision, c.Author, c.Text, c.At)).ToListAsync(cancellationToken);
 
-        // The revision under review, unless another is asked for; while the coordinator edits, the draft.
-        var viewed = query.Revision ?? (proposal.IsEditable ? null : proposal.Revision);
+        // The revision asked for; else the one under review (or, once approved, the one in force: a rejected
+        // amendment leaves it so); while the coordinator edits, the draft.
+        var viewed = query.Revision ?? (proposal.IsEditable ? null
+            : proposal.Status == ProposalStatus.Approved ? proposal.InForceRevision ?? proposal.Revision : proposal.Revision);
         var c = viewed is not { } number ? proposal.Content
             : proposal.Revisions.SingleOrDefault(r => r.Number == number)?.Content
               ?? throw new NotFoundException($"proposal {proposal.Code} has no submitted revision {number}");
