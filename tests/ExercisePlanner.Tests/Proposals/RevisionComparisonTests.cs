@@ -55,9 +55,9 @@ public sealed class RevisionComparisonTests(PlannerFixture fixture) : DatabaseTe
         var first = await Fixture.Send(new ShowProposal(Approvals.Code, Revision: 1));
         var second = await Fixture.Send(new ShowProposal(Approvals.Code));
 
-        Assert.Equal((1, 4, 40, 2), (first.ViewedRevision, first.Content.Objectives.Count, first.Content.Forces.Single(f => f.Nation == "TUR").Personnel, first.Content.Contacts.Count));
+        Assert.Equal((1, 4, 40, 2), (first.ViewedRevision, first.Content!.Objectives.Count, first.Content.Forces.Single(f => f.Nation == "TUR").Personnel, first.Content.Contacts.Count));
         Assert.Null(first.Changes);
-        Assert.Equal((2, 5, 380, 1), (second.ViewedRevision, second.Content.Objectives.Count, second.Content.Forces.Single(f => f.Nation == "TUR").Personnel, second.Content.Contacts.Count));
+        Assert.Equal((2, 5, 380, 1), (second.ViewedRevision, second.Content!.Objectives.Count, second.Content.Forces.Single(f => f.Nation == "TUR").Personnel, second.Content.Contacts.Count));
         Assert.Equal(1, second.ChangesSince);
         Assert.Equal(["location", "objectives", "forces", "contacts"], second.Changes!.Changed);
         Assert.Equal(["location", "objectives", "forces", "contacts"], second.Revisions[1].Changed);

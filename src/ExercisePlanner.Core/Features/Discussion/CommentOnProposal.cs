@@ -7,7 +7,7 @@ using Mediator;
 
 namespace ExercisePlanner.Core.Features.Discussion;
 
-/// <summary>Adds a comment (a question or an answer, not a decision) to a proposal's discussion; anyone who may see the proposal may.</summary>
+/// <summary>Adds a comment (a question or an answer, not a decision) to a proposal's discussion; anyone who may see its content may.</summary>
 public sealed record CommentOnProposal(string Code, string Text, string Actor) : ICommand<CommentView>, IActorRequest;
 
 public sealed class CommentOnProposalValidator : JsonValidator<CommentOnProposal>
@@ -21,7 +21,9 @@ public sealed class CommentOnProposalHandler(PlannerDbContext db, TimeProvider c
 {
     public async ValueTask<CommentView> Handle(CommentOnProposal command, CancellationToken cancellationToken)
     {
-        var (proposal, _) = await db.ViewProposalAsync(command.Code, command.Actor, cancellationToken);
+        // The discussion is about the content: those it is not releasable to neither read nor write it.
+        var (proposal, viewer) = await db.ViewProposalAsync(command.Code, command.Actor, cancellationToken);
+        viewer.RequireContent(proposal);
         var comment = new ProposalComment(proposal.Code, proposal.Revision, command.Actor, command.Text.Trim(), clock.GetUtcNow());
         db.ProposalComments.Add(comment);
         return CommentView.From(comment);

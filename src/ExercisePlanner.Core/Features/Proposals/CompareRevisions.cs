@@ -12,7 +12,8 @@ public sealed class CompareRevisionsHandler(PlannerDbContext db) : IQueryHandler
 {
     public async ValueTask<RevisionComparison> Handle(CompareRevisions query, CancellationToken cancellationToken)
     {
-        var (proposal, _) = await db.ViewProposalAsync(query.Code, query.Viewer, cancellationToken);
+        var (proposal, viewer) = await db.ViewProposalAsync(query.Code, query.Viewer, cancellationToken);
+        viewer.RequireContent(proposal);
         var diff = ProposalChanges.Compare(proposal.RevisionContent(query.From, "--from"), proposal.RevisionContent(query.To, "--to"));
         return new RevisionComparison(proposal.Code, query.From, query.To, diff.Fields, diff.Lists);
     }
