@@ -45,7 +45,9 @@ public sealed class StoredDocumentTests(PlannerFixture fixture) : DatabaseTest(f
         await Fixture.SubmitAsync(Approvals.FiveNations());
         var first = await Fixture.OpenStepsAsync();
         await Fixture.DecideAsync(first[0]);
-        await Fixture.DecideAsync(first[2], Decision.RequestChanges);
+        await Fixture.DecideAsync(first[1]);
+        await Fixture.DecideAsync(first[3]);
+        await Fixture.DecideAsync(first[2], Decision.RequestChanges); // the stage's last step: the requests go back
         await Fixture.SubmitAsync(Approvals.FiveNations(p => p with { Location = "King Abdullah II Training Centre" }));
         while ((await Fixture.Send(new ShowProposal(Approvals.Code))).Status == ProposalStatus.Submitted) await Fixture.ApproveStageAsync();
 
@@ -56,7 +58,7 @@ public sealed class StoredDocumentTests(PlannerFixture fixture) : DatabaseTest(f
         Assert.Contains("ChangesRequested", string.Join(" ", plan1));
         var record1 = await Fixture.Send(new RenderDocument(Approvals.Code, DocumentKind.Record, Revision: 1));
         Assert.Equal("NORTHERN-BRIDGE-27-r1-record.pdf", record1.FileName);
-        Assert.Contains("revision 1: ChangesRequested", string.Join(" ", Pdf.PageTexts(record1.Content)));
+        Assert.Contains("revision 1: Changes requested", string.Join(" ", Pdf.PageTexts(record1.Content)));
 
         // Revision 2, the approved one: the very papers stored on approval (the record's audit anchor has moved on since).
         var stored = await Fixture.Send(new ListDocuments(Approvals.Code));
