@@ -21,7 +21,9 @@ public sealed class RequestChangesJourneyTests
         await using var browser = await Browsers.LaunchAsync();
 
         var coordinator = await Browsers.SignInAsync(browser, web, DemoData.Coordinator, width: 1280);
-        await coordinator.GotoAsync(web.BaseUrl + "/proposals/edit");
+        await coordinator.GotoAsync(web.BaseUrl + "/proposals/edit?example=true");
+        await coordinator.FillAsync("#code", "NEW-EXERCISE-27");
+        await coordinator.FillAsync("#name", "New exercise");
         await coordinator.ClickAsync("#save");
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Draft");
         var proposalUrl = coordinator.Url;
@@ -62,8 +64,9 @@ public sealed class RequestChangesJourneyTests
         await Assertions.Expect(round1).ToContainTextAsync(decisions[2].Comment);
         await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browsers.Screenshots, "proposal-changes-requested.png"), FullPage = true });
         await coordinator.GotoAsync(proposalUrl.Replace("/proposals/", "/proposals/edit/"));
-        var forces = coordinator.Locator("#Form_Forces");
-        await forces.FillAsync((await forces.InputValueAsync()).Replace("PAK | Logistics Area staff | 25 |", "PAK | Logistics Area staff | 40 |"));
+        var pakistan = coordinator.Locator("#forces-2 input[type=number]"); // the example's third force: Pakistan's 25
+        await Assertions.Expect(pakistan).ToHaveValueAsync("25");
+        await pakistan.FillAsync("40");
         await coordinator.ClickAsync("#save");
         await Assertions.Expect(coordinator.Locator("#changes")).ToContainTextAsync("Changed since revision 1");
         await coordinator.ClickAsync("#submit");
@@ -73,9 +76,9 @@ public sealed class RequestChangesJourneyTests
         var jordan = await Browsers.SignInAsync(browser, web, "jor.approver", width: 1280);
         await jordan.GotoAsync(proposalUrl);
         await Assertions.Expect(jordan.Locator("form.decision h2")).ToContainTextAsync("revision 2");
-        var pakistan = jordan.Locator("#changes tr.row-changed", new() { HasText = "Pakistan (PAK), Logistics Area staff" });
-        await Assertions.Expect(pakistan.Locator("del.before")).ToHaveTextAsync("25");
-        await Assertions.Expect(pakistan.Locator("ins.after")).ToHaveTextAsync("40");
+        var changed = jordan.Locator("#changes tr.row-changed", new() { HasText = "Pakistan (PAK), Logistics Area staff" });
+        await Assertions.Expect(changed.Locator("del.before")).ToHaveTextAsync("25");
+        await Assertions.Expect(changed.Locator("ins.after")).ToHaveTextAsync("40");
         await Assertions.Expect(jordan.Locator("#forces tr.total")).ToContainTextAsync("160");
         await Assertions.Expect(jordan.Locator("#round-1")).ToContainTextAsync(decisions[0].Comment);
         await Assertions.Expect(jordan.Locator("#round-1")).ToContainTextAsync(decisions[2].Comment);
@@ -83,7 +86,7 @@ public sealed class RequestChangesJourneyTests
         await jordan.ClickAsync("#comment-form button");
         await Assertions.Expect(jordan.Locator("#round-2")).ToContainTextAsync("Brig Gen Khaled Al-Masri (JOR) commented:");
         await Browsers.ShootAsync(jordan, "proposal-revision-2");
-        var older = await jordan.GotoAsync(proposalUrl + "?revision=1");
+        var older = await jordan.GotoAsync(web.BaseUrl + "/proposals/NEW-EXERCISE-27?revision=1");
         Assert.True(older!.Ok);
         await Assertions.Expect(jordan.Locator("#older-revision")).ToContainTextAsync("revision 1");
         await Assertions.Expect(jordan.Locator("#forces")).ToContainTextAsync("25");

@@ -20,7 +20,7 @@ public sealed class DiscussionApiTests(WebFixture web) : IAsyncLifetime
     {
         var coordinator = await web.ClientAsAsync("tur.coordinator");
         var sample = File.ReadAllText(Samples.ProposalFile);
-        (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", Json(sample))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals", Json(sample))).EnsureSuccessStatusCode();
         (await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null)).EnsureSuccessStatusCode();
         foreach (var approver in new[] { "jor.approver", "tur.approver", "pak.approver" })
         {

@@ -16,7 +16,7 @@ public sealed class ProposalPageTests(WebFixture web) : IAsyncLifetime
     {
         var coordinator = await web.ClientAsAsync("tur.coordinator");
         var sample = File.ReadAllText(Samples.ProposalFile);
-        (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", new StringContent(sample, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals", new StringContent(sample, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null)).EnsureSuccessStatusCode();
         var jordan = await web.ClientAsAsync("jor.approver");
 
