@@ -36,7 +36,7 @@ public sealed class NotificationBrowserTests
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await web.TokenAsync(http, DemoData.Coordinator, Password));
             var json = new StringContent(Samples.ProposalJsonStartingSoon().Replace("NORTHERN-BRIDGE-27", Code).Replace("Northern Bridge", "Southern Gate"),
                 Encoding.UTF8, "application/json");
-            (await http.PutAsync($"{web.BaseUrl}/api/v1/proposals/{Code}", json)).EnsureSuccessStatusCode();
+            (await http.PostAsync($"{web.BaseUrl}/api/v1/proposals", json)).EnsureSuccessStatusCode();
             (await http.PostAsync($"{web.BaseUrl}/api/v1/proposals/{Code}/submission", null)).EnsureSuccessStatusCode();
         }
 

@@ -14,7 +14,7 @@ public sealed partial class CookieApiTests(WebFixture web) : IAsyncLifetime
     {
         await web.ResetAsync();
         var coordinator = await web.ClientAsAsync("tur.coordinator");
-        (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", new StringContent(File.ReadAllText(Samples.ProposalFile), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals", new StringContent(File.ReadAllText(Samples.ProposalFile), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null)).EnsureSuccessStatusCode();
     }
 

@@ -108,7 +108,7 @@ public sealed class MissingPageTests(WebFixture web) : IAsyncLifetime
     public async Task An_unknown_document_address_is_not_found(string path)
     {
         var coordinator = await web.ClientAsAsync("tur.coordinator");
-        (await coordinator.PutAsync("/api/v1/proposals/NORTHERN-BRIDGE-27", new StringContent(File.ReadAllText(Samples.ProposalFile), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals", new StringContent(File.ReadAllText(Samples.ProposalFile), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         var response = await coordinator.GetAsync(path);
         Assert.True(HttpStatusCode.NotFound == response.StatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }

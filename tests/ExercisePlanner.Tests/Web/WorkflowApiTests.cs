@@ -33,7 +33,7 @@ public sealed class WorkflowApiTests : IAsyncLifetime
     private static async Task<int> SubmitAsync(HttpClient coordinator, string code)
     {
         var sample = File.ReadAllText(Samples.ProposalFile).Replace("NORTHERN-BRIDGE-27", code);
-        await ReadAsync(await coordinator.PutAsync($"/api/v1/proposals/{code}", Json(sample)));
+        await ReadAsync(await coordinator.PostAsync("/api/v1/proposals", Json(sample)));
         await ReadAsync(await coordinator.PostAsync($"/api/v1/proposals/{code}/submission", null));
         return (await ReadAsync(await coordinator.GetAsync($"/api/v1/proposals/{code}"))).GetProperty("workflow").GetProperty("version").GetInt32();
     }
