@@ -117,30 +117,31 @@ public sealed class WorkflowCliTests : IDisposable
     {
         await SubmitSampleAsync();
         await Ok("user", "add", "admin", "--nation", "TUR", "--role", "admin");
+        string shipped = $"{Definitions.ShippedVersion}", next = $"{Definitions.ShippedVersion + 1}";
         var version2 = _cli.WriteFile("sign-off-only.json", Definitions.SignOffOnly());
         Assert.Equal(2, (await _cli.RunAsync("workflow", "publish", version2, "--as", "tur.coordinator")).ExitCode);
         var published = await Ok("workflow", "publish", version2, "--as", "admin");
-        Assert.Equal("published exercise-approval version 2: new submissions take it", published.Output.Trim());
+        Assert.Equal($"published exercise-approval version {next}: new submissions take it", published.Output.Trim());
         var again = await _cli.RunAsync("workflow", "publish", version2, "--as", "admin");
-        Assert.Equal((3, "error: conflict: version 2 of 'exercise-approval' is published and cannot change; save the change as version 3"), (again.ExitCode, again.Error.Trim()));
+        Assert.Equal((3, $"error: conflict: version {next} of 'exercise-approval' is published and cannot change; save the change as version {Definitions.ShippedVersion + 2}"), (again.ExitCode, again.Error.Trim()));
 
-        var dryRun = await _cli.RunAsync("workflow", "migrate", "exercise-approval", "--from", "1", "--to", "2", "--dry-run", "--as", "admin");
+        var dryRun = await _cli.RunAsync("workflow", "migrate", "exercise-approval", "--from", shipped, "--to", next, "--dry-run", "--as", "admin");
         Assert.Equal(2, dryRun.ExitCode);
-        Assert.Contains("NORTHERN-BRIDGE-27 r1 at national-review: refused: stage 'national-review' is not in version 2", dryRun.Output);
-        Assert.Equal("error: 1 approval(s) cannot be mapped to version 2 without --map OLD=NEW (NORTHERN-BRIDGE-27); nothing was migrated", dryRun.Error.Trim());
+        Assert.Contains($"NORTHERN-BRIDGE-27 r1 at national-review: refused: stage 'national-review' is not in version {next}", dryRun.Output);
+        Assert.Equal($"error: 1 approval(s) cannot be mapped to version {next} without --map OLD=NEW (NORTHERN-BRIDGE-27); nothing was migrated", dryRun.Error.Trim());
 
-        var planned = await Ok("workflow", "migrate", "exercise-approval", "--from", "1", "--to", "2", "--instances", "NORTHERN-BRIDGE-27",
+        var planned = await Ok("workflow", "migrate", "exercise-approval", "--from", shipped, "--to", next, "--instances", "NORTHERN-BRIDGE-27",
             "--map", "national-review=final-sign-off", "--dry-run", "--as", "admin");
-        Assert.Contains("exercise-approval: version 1 -> 2 (dry run, nothing changed)", planned.Output);
+        Assert.Contains($"exercise-approval: version {shipped} -> {next} (dry run, nothing changed)", planned.Output);
         Assert.Contains("cancelled  JOR national-approver", planned.Output);
         Assert.Contains("opened     TUR exercise-director", planned.Output);
         Assert.Contains("national-review", (await Ok("proposal", "show", "NORTHERN-BRIDGE-27")).Output);
 
-        var migrated = JsonDocument.Parse((await Ok("workflow", "migrate", "exercise-approval", "--from", "1", "--to", "2",
+        var migrated = JsonDocument.Parse((await Ok("workflow", "migrate", "exercise-approval", "--from", shipped, "--to", next,
             "--map", "national-review=final-sign-off", "--as", "admin", "--json")).Output).RootElement;
         Assert.True(migrated.GetProperty("migrated").GetBoolean());
         var shown = JsonDocument.Parse((await Ok("proposal", "show", "NORTHERN-BRIDGE-27", "--json")).Output).RootElement;
         Assert.Equal("final-sign-off", shown.GetProperty("workflow").GetProperty("currentStage").GetString());
-        Assert.Equal(2, (await _cli.RunAsync("workflow", "migrate", "exercise-approval", "--from", "1", "--to", "2", "--map", "nonsense", "--as", "admin")).ExitCode);
+        Assert.Equal(2, (await _cli.RunAsync("workflow", "migrate", "exercise-approval", "--from", shipped, "--to", next, "--map", "nonsense", "--as", "admin")).ExitCode);
     }
 }

@@ -15,11 +15,12 @@ public sealed class WorkflowPagesTests
         await using var browser = await Browsers.LaunchAsync();
         var page = await Browsers.SignInAsync(browser, web, "admin", width: 1280);
 
+        int shipped = Definitions.ShippedVersion, next = shipped + 1;
         await page.GotoAsync(web.BaseUrl + "/workflows");
-        await Assertions.Expect(page.Locator("#version-exercise-approval-1")).ToContainTextAsync("Published");
-        await page.ClickAsync("#version-exercise-approval-1 >> text=New version from this");
+        await Assertions.Expect(page.Locator($"#version-exercise-approval-{shipped}")).ToContainTextAsync("Published");
+        await page.ClickAsync($"#version-exercise-approval-{shipped} >> text=New version from this");
         var json = page.Locator("#Json");
-        await Assertions.Expect(json).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("\"version\": 2"));
+        await Assertions.Expect(json).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"\"version\": {next}"));
 
         // Problems appear as the administrator types, in words.
         await json.FillAsync((await json.InputValueAsync()).Replace("\"P14D\"", "\"fourteen days\""));
@@ -29,19 +30,19 @@ public sealed class WorkflowPagesTests
         await Assertions.Expect(page.Locator("#no-problems")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#diagram svg")).ToContainTextAsync("Final sign-off");
         await page.ClickAsync("#publish");
-        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Published Exercise approval version 2. New submissions use it");
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync($"Published Exercise approval version {next}. New submissions use it");
         await Browsers.ShootAsync(page, "workflow-versions");
 
-        // The seeded proposal's approval still runs on version 1; move it, after a look at what would happen.
-        await page.ClickAsync("#version-exercise-approval-1 >> text=Migrate running approvals");
+        // The seeded proposal's approval still runs on the shipped version; move it, after a look at what would happen.
+        await page.ClickAsync($"#version-exercise-approval-{shipped} >> text=Migrate running approvals");
         await page.ClickAsync("#dry-run");
-        await Assertions.Expect(page.Locator("section.stage")).ToContainTextAsync("Cannot be moved: stage 'national-review' is not in version 2");
+        await Assertions.Expect(page.Locator("section.stage")).ToContainTextAsync($"Cannot be moved: stage 'national-review' is not in version {next}");
         await page.FillAsync("#Map", "national-review = final-sign-off");
         await page.ClickAsync("#dry-run");
         await Assertions.Expect(page.Locator("section.stage")).ToContainTextAsync("Pakistan (PAK), national approver: cancelled: the new version does not ask for it");
         await Assertions.Expect(page.Locator("section.stage")).ToContainTextAsync("Türkiye (TUR), exercise director: opened: the new version asks for it");
         await Browsers.ShootAsync(page, "workflow-migrate");
         await page.ClickAsync("#migrate");
-        await Assertions.Expect(page.Locator("#message")).ToHaveTextAsync("Moved 1 approval(s) to version 2.");
+        await Assertions.Expect(page.Locator("#message")).ToHaveTextAsync($"Moved 1 approval(s) to version {next}.");
     }
 }

@@ -11,10 +11,13 @@ public static class Definitions
 
     public static string Json(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, DefinitionReader.Options);
 
-    /// <summary>The default workflow as version 2 with only its final sign-off.</summary>
+    /// <summary>The version the default workflow ships as (a fresh database has only this one).</summary>
+    public static int ShippedVersion => Shipped().Version;
+
+    /// <summary>The default workflow as the next version (<see cref="ShippedVersion"/> + 1) with only its final sign-off.</summary>
     public static string SignOffOnly()
     {
         var shipped = Shipped();
-        return Json(shipped with { Version = 2, Stages = [shipped.Stages[^1]] });
+        return Json(shipped with { Version = shipped.Version + 1, Stages = [shipped.Stages[^1]] });
     }
 }

@@ -41,9 +41,10 @@ public sealed class WorkflowApiTests : IAsyncLifetime
     [Fact]
     public async Task A_version_published_through_the_api_is_used_by_the_next_submission_on_another_node_and_running_ones_migrate_on_request()
     {
+        int shipped = Definitions.ShippedVersion, next = shipped + 1;
         var admin = await _web.ClientAsAsync("admin");
         var coordinator = await _web.ClientAsAsync("tur.coordinator");
-        Assert.Equal(1, await SubmitAsync(coordinator, "NORTHERN-BRIDGE-27"));
+        Assert.Equal(shipped, await SubmitAsync(coordinator, "NORTHERN-BRIDGE-27"));
         // A second node on the same database, started before the publication and never restarted.
         await using var secondNode = _web.WithWebHostBuilder(_ => { });
         using var other = secondNode.CreateClient();
@@ -51,25 +52,25 @@ public sealed class WorkflowApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.PostAsync("/api/v1/workflows", Json(Definitions.SignOffOnly()))).StatusCode);
         var saved = await admin.PostAsync("/api/v1/workflows", Json(Definitions.SignOffOnly()));
-        Assert.Equal((HttpStatusCode.Created, "/api/v1/workflows/exercise-approval/versions/2"), (saved.StatusCode, saved.Headers.Location!.OriginalString));
+        Assert.Equal((HttpStatusCode.Created, $"/api/v1/workflows/exercise-approval/versions/{next}"), (saved.StatusCode, saved.Headers.Location!.OriginalString));
         Assert.False((await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("published").GetBoolean());
-        var published = await ReadAsync(await admin.PostAsync("/api/v1/workflows/exercise-approval/versions/2/publication", null));
+        var published = await ReadAsync(await admin.PostAsync($"/api/v1/workflows/exercise-approval/versions/{next}/publication", null));
         Assert.True(published.GetProperty("published").GetBoolean());
-        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync("/api/v1/workflows/exercise-approval/versions/2/publication", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/v1/workflows/exercise-approval/versions/{next}/publication", null)).StatusCode);
 
-        Assert.Equal(2, await SubmitAsync(other, "SOUTHERN-GATE-27"));
+        Assert.Equal(next, await SubmitAsync(other, "SOUTHERN-GATE-27"));
         var running = await ReadAsync(await other.GetAsync("/api/v1/proposals/NORTHERN-BRIDGE-27"));
-        Assert.Equal(1, running.GetProperty("workflow").GetProperty("version").GetInt32());
+        Assert.Equal(shipped, running.GetProperty("workflow").GetProperty("version").GetInt32());
 
-        // Version 2 has no national review: the running approval needs a stage map.
-        var dryRun = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/workflows/exercise-approval/migrations", new { from = 1, to = 2, dryRun = true }));
-        Assert.Contains("stage 'national-review' is not in version 2", dryRun.GetProperty("instances")[0].GetProperty("refusal").GetString());
-        var refused = await admin.PostAsJsonAsync("/api/v1/workflows/exercise-approval/migrations", new { from = 1, to = 2, dryRun = false });
+        // The next version has no national review: the running approval needs a stage map.
+        var dryRun = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/workflows/exercise-approval/migrations", new { from = shipped, to = next, dryRun = true }));
+        Assert.Contains($"stage 'national-review' is not in version {next}", dryRun.GetProperty("instances")[0].GetProperty("refusal").GetString());
+        var refused = await admin.PostAsJsonAsync("/api/v1/workflows/exercise-approval/migrations", new { from = shipped, to = next, dryRun = false });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var migrated = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/workflows/exercise-approval/migrations",
-            new { from = 1, to = 2, map = new Dictionary<string, string> { ["national-review"] = "final-sign-off" }, dryRun = false }));
+            new { from = shipped, to = next, map = new Dictionary<string, string> { ["national-review"] = "final-sign-off" }, dryRun = false }));
         Assert.True(migrated.GetProperty("migrated").GetBoolean());
         var moved = await ReadAsync(await other.GetAsync("/api/v1/proposals/NORTHERN-BRIDGE-27"));
-        Assert.Equal((2, "final-sign-off"), (moved.GetProperty("workflow").GetProperty("version").GetInt32(), moved.GetProperty("workflow").GetProperty("currentStage").GetString()));
+        Assert.Equal((next, "final-sign-off"), (moved.GetProperty("workflow").GetProperty("version").GetInt32(), moved.GetProperty("workflow").GetProperty("currentStage").GetString()));
     }
 }

@@ -16,6 +16,7 @@ namespace ExercisePlanner.Tests.Workflows;
 public sealed class MigrationTests : OwnDatabaseTest
 {
     private const string AtNationalReview = "NATIONAL-27", AtHostReview = "HOSTNATION-27";
+    private static readonly int Shipped = Definitions.ShippedVersion, Next = Shipped + 1;
     private static readonly Dictionary<string, string> NoMap = [];
     /// <summary>
     /// Version 2 of the default: the national review asks Jordan, Türkiye and Pakistan (not Indonesia) and also Jordan's
@@ -29,7 +30,7 @@ public sealed class MigrationTests : OwnDatabaseTest
             Steps = [new StepDefinition { Assignees = Assignees.Nations, Nations = ["JOR", "TUR", "PAK"], Role = "national-approver" },
                      new StepDefinition { Assignees = Assignees.Host, Role = "legal-advisor" }],
         };
-        return Definitions.Json(v1 with { Version = 2, Stages = [national, v1.Stages[1] with { Id = "host-nation-checks" }, .. v1.Stages.Skip(2)] });
+        return Definitions.Json(v1 with { Version = Next, Stages = [national, v1.Stages[1] with { Id = "host-nation-checks" }, .. v1.Stages.Skip(2)] });
     }
 
     private async Task ArrangeAsync()
@@ -42,7 +43,7 @@ public sealed class MigrationTests : OwnDatabaseTest
     }
 
     private Task<MigrationReport> MigrateAsync(bool dryRun, IReadOnlyDictionary<string, string> map, params string[] proposals) =>
-        Fixture.Sender.Send(new MigrateWorkflow("exercise-approval", 1, 2, proposals, map, dryRun, "admin"));
+        Fixture.Sender.Send(new MigrateWorkflow("exercise-approval", Shipped, Next, proposals, map, dryRun, "admin"));
 
     [Fact]
     public async Task A_dry_run_shows_carried_kept_cancelled_and_opened_steps_and_refuses_an_unmapped_stage_and_changes_nothing()
@@ -59,7 +60,7 @@ public sealed class MigrationTests : OwnDatabaseTest
              "Kept JOR national-approver", "Opened JOR legal-advisor"],
             national.Steps.Select(s => $"{s.Change} {s.Nation} {s.Role}").Order());
         var host = report.Instances.Single(i => i.Proposal == AtHostReview);
-        Assert.Equal("stage 'host-nation-review' is not in version 2; map it to one of national-review, host-nation-checks, security-review, final-sign-off", host.Refusal);
+        Assert.Equal($"stage 'host-nation-review' is not in version {Next}; map it to one of national-review, host-nation-checks, security-review, final-sign-off", host.Refusal);
         Assert.Equal(before, await Fixture.FingerprintAsync());
 
         // Without --dry-run, one unmappable approval stops the whole run.
@@ -71,7 +72,7 @@ public sealed class MigrationTests : OwnDatabaseTest
         Assert.Equal([AtHostReview], (await MigrateAsync(dryRun: true, NoMap, AtHostReview)).Instances.Select(i => i.Proposal));
         await Assert.ThrowsAsync<InvalidInputException>(() => MigrateAsync(dryRun: true, NoMap, "NO-SUCH-27"));
         await Assert.ThrowsAsync<InvalidInputException>(() => MigrateAsync(dryRun: true, new Dictionary<string, string> { ["host-nation-review"] = "nowhere" }));
-        await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Sender.Send(new MigrateWorkflow("exercise-approval", 1, 2, [], NoMap, true, "jor.approver")));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Sender.Send(new MigrateWorkflow("exercise-approval", Shipped, Next, [], NoMap, true, "jor.approver")));
     }
 
     [Fact]
@@ -84,24 +85,24 @@ public sealed class MigrationTests : OwnDatabaseTest
 
         Assert.True(report.Migrated);
         var shown = await Fixture.Send(new ShowProposal(AtNationalReview));
-        Assert.Equal((2, "national-review"), (shown.Workflow!.Version, shown.Workflow.CurrentStage));
+        Assert.Equal((Next, "national-review"), (shown.Workflow!.Version, shown.Workflow.CurrentStage));
         var kept = shown.Steps.Single(s => s.Id == jordan.Id);
         Assert.Equal((StepStatus.Approved, jordan.DecidedBy, jordan.Comment), (kept.Status, kept.DecidedBy, kept.Comment));
         Assert.Equal(StepStatus.Cancelled, shown.Steps.Single(s => s.Nation == "IDN").Status);
         Assert.Equal(["JOR legal-advisor", "PAK national-approver", "TUR national-approver"],
             (await Fixture.OpenStepsAsync(AtNationalReview)).Select(s => $"{s.Nation} {s.Role}").Order());
         var hostChecks = await Fixture.Send(new ShowProposal(AtHostReview));
-        Assert.Equal((2, "host-nation-checks"), (hostChecks.Workflow!.Version, hostChecks.Workflow.CurrentStage));
+        Assert.Equal((Next, "host-nation-checks"), (hostChecks.Workflow!.Version, hostChecks.Workflow.CurrentStage));
         Assert.All(await Fixture.OpenStepsAsync(AtHostReview), s => Assert.Equal("host-nation-checks", s.Stage));
 
-        // The approval goes on under version 2: its national review completes without Indonesia.
+        // The approval goes on under the new version: its national review completes without Indonesia.
         await Fixture.ApproveStageAsync(AtNationalReview);
         Assert.Equal("host-nation-checks", (await Fixture.Send(new ShowProposal(AtNationalReview))).Workflow!.CurrentStage);
 
         // Each approval moved in its own audited transaction, by the administrator.
         Assert.True(await Fixture.WithDb(db => db.AuditEntries.AnyAsync(e =>
             e.EntityKey == $"{AtNationalReview}/r1" && e.Action == nameof(MigrateInstance) && e.Actor == "admin")));
-        // Nothing is left to migrate from version 1.
+        // Nothing is left to migrate from the shipped version.
         Assert.Empty((await MigrateAsync(dryRun: true, NoMap)).Instances);
     }
 }
