@@ -21,4 +21,7 @@ internal static class AuditedEntities
         StoredDefinition definition => $"workflow/{definition.Id}/v{definition.Version}",
         _ => null,
     };
+
+    /// <summary>Values recorded by <see cref="Audit.ContentDigest"/> rather than copied: the proposal's and revisions' content.</summary>
+    public static bool IsDigested(Microsoft.EntityFrameworkCore.Metadata.IProperty property) => property.ClrType == typeof(ProposalContent);
 }

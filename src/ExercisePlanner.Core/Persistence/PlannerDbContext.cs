@@ -248,13 +248,21 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
         if (entry.State == EntityState.Modified) properties = properties.Where(p => p.IsModified);
         var list = properties.ToList();
         string Serialize(Func<PropertyEntry, object?> value) =>
-            JsonSerializer.Serialize(list.ToDictionary(p => p.Metadata.Name, value), JsonFormat.Strict);
+            JsonSerializer.Serialize(list.ToDictionary(p => p.Metadata.Name, p => Audited(p, value(p))), JsonFormat.Strict);
         return entry.State switch
         {
             EntityState.Added => (null, Serialize(p => p.CurrentValue)),
             EntityState.Deleted => (Serialize(p => p.OriginalValue), null),
             _ => (Serialize(p => p.OriginalValue), Serialize(p => p.CurrentValue)),
         };
+    }
+
+    /// <summary>A value as the audit records it: large contents by the digest of the text their column holds.</summary>
+    private static object? Audited(PropertyEntry property, object? value)
+    {
+        if (value is null || !AuditedEntities.IsDigested(property.Metadata)) return value;
+        var stored = (string)property.Metadata.GetValueConverter()!.ConvertToProvider(value)!;
+        return ContentDigest.Of(stored);
     }
 
     private static readonly ValueConverter<ProposalContent, string> ContentConverter = new(

@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Core.Features.Audit;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Tests.Infrastructure;
@@ -38,6 +39,22 @@ public sealed class AuditTrailTests(PlannerFixture fixture) : DatabaseTest(fixtu
         Assert.True(verification.Intact);
         Assert.Equal(entries.Count, verification.Entries);
         Assert.Equal(entries[^1].Hash, verification.HeadHash);
+    }
+
+    [Fact]
+    public async Task A_proposals_content_is_recorded_by_the_digest_of_its_column_not_copied()
+    {
+        await SeedAsync();
+        var stored = await Fixture.WithDb(db => db.Database
+            .SqlQueryRaw<string>("""SELECT "Content" AS "Value" FROM "Proposals" """).SingleAsync());
+        var entries = await Fixture.WithDb(db => db.AuditEntries.Where(e => e.EntityType == "Proposal").OrderBy(e => e.Sequence).ToListAsync());
+
+        var draft = entries.First(e => e.Change == "Added");
+        Assert.Contains($"\"Content\":\"{ContentDigest.Of(stored)}\"", draft.After);
+        // Not a word of the content itself: the summary lives in the Proposals and ProposalRevisions tables only.
+        Assert.DoesNotContain(Samples.Proposal().Summary, draft.After);
+        Assert.All(entries, e => Assert.True((e.Before?.Length ?? 0) + (e.After?.Length ?? 0) < 2_000));
+        Assert.True((await Fixture.Send(new VerifyAudit())).Intact);
     }
 
     [Theory]
