@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Features.Mail;
 using ExercisePlanner.Core.Features.Notifications;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ internal static class NotificationCommands
                 foreach (var n in result.Notifications)
                 {
                     o.WriteLine($"{n.Id,5}  {(n.Read ? " " : "*")} {n.CreatedAt:yyyy-MM-dd HH:mm}Z  {n.What}: {n.Proposal} — {n.ProposalName} ({n.Stage})");
-                    o.WriteLine($"        {n.Headline}. Expected: {n.Expected}{(n.Due is { } due ? $", by {Wording.When(due)}" : "")}.");
+                    o.WriteLine($"        {n.Headline}. Expected: {n.Expected}{(n.Due is { } due ? $", by {Words.Time(due)}" : "")}.");
                 }
             });
             return ExitCodes.Success;

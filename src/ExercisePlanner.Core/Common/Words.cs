@@ -1,12 +1,14 @@
 using System.Globalization;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Workflows.Runtime;
 
 namespace ExercisePlanner.Core.Common;
 
 /// <summary>
-/// The words people read on pages, in the command line's text output and in documents: statuses, durations,
-/// roles and nations as people say them, never as the code names them ("Changes requested", not ChangesRequested).
+/// The words people read on pages, in notifications and mail, in the command line's text output and in documents:
+/// statuses, durations, roles, nations and times as people say them, never as the code names them
+/// ("Changes requested", not ChangesRequested). The one place each concept gets its wording.
 /// </summary>
 public static class Words
 {
@@ -46,19 +48,20 @@ public static class Words
         _ => "Reject",
     };
 
-    /// <summary><c>national-approver</c> reads "national approver".</summary>
+    /// <summary>A staff role: <c>national-approver</c> reads "national approver".</summary>
     public static string Role(string role) => role.Replace('-', ' ');
 
+    /// <summary>A nation's part in an exercise: "host", "lead", "participant", "observer".</summary>
     public static string Of(ParticipantRole role) => role.ToString().ToLowerInvariant();
 
     public static string Of(ExerciseType type) => type switch
     {
-        ExerciseType.CPX => "CPX (command post exercise)",
-        ExerciseType.FTX => "FTX (field training exercise)",
-        ExerciseType.LIVEX => "LIVEX (live exercise)",
-        ExerciseType.TTX => "TTX (table-top exercise)",
-        ExerciseType.CAX => "CAX (computer-assisted exercise)",
-        _ => "HADR (humanitarian assistance and disaster relief)",
+        ExerciseType.CPX => "Command post exercise (CPX)",
+        ExerciseType.FTX => "Field training exercise (FTX)",
+        ExerciseType.LIVEX => "Live exercise (LIVEX)",
+        ExerciseType.TTX => "Tabletop exercise (TTX)",
+        ExerciseType.CAX => "Computer-assisted exercise (CAX)",
+        _ => "Humanitarian assistance and disaster relief (HADR)",
     };
 
     public static string Of(ConferenceKind kind) => kind switch
@@ -69,8 +72,27 @@ public static class Words
         _ => "Final planning conference (FPC)",
     };
 
-    /// <summary>"Jordan (JOR)".</summary>
-    public static string Nation(string code) => Domain.Nation.NameOf(code) is var name && name != code ? $"{name} ({code})" : code;
+    /// <summary>The marking as it is printed: "RESTRICTED".</summary>
+    public static string Of(Classification classification) => classification.Name();
+
+    /// <summary>A notification's headline: what the reader is told.</summary>
+    public static string Of(NotificationKind kind) => kind switch
+    {
+        NotificationKind.StepOpened => "Your decision is needed",
+        NotificationKind.Delegated => "A step was handed to you",
+        NotificationKind.Reassigned => "A step was given to you",
+        NotificationKind.Reminder => "Reminder",
+        NotificationKind.Escalation => "Escalation",
+        NotificationKind.ChangesRequested => "Changes requested",
+        NotificationKind.Rejected => "Rejected",
+        NotificationKind.Approved => "Approved",
+        NotificationKind.Withdrawn => "Withdrawn",
+        NotificationKind.Comment => "New comment",
+        _ => "Documents ready",
+    };
+
+    /// <summary>"Jordan (JOR)"; a code that names no nation is quoted as it was given: "'XYZ'".</summary>
+    public static string Nation(string code) => Domain.Nation.Exists(code) ? $"{Domain.Nation.NameOf(code)} ({code})" : $"'{code}'";
 
     /// <summary>"14 days", "12 hours", "1 day 6 hours".</summary>
     public static string Duration(TimeSpan span)
@@ -84,8 +106,9 @@ public static class Words
 
     public static string Count(int n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
-    /// <summary>A moment with its zone named: times are kept and shown in UTC.</summary>
+    /// <summary>A moment with its zone named: times are kept and shown in UTC. "11 Jan 2027, 09:00 UTC".</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>"6 Sep 2027"; a draft's date not chosen yet reads "not set".</summary>
+    public static string Date(DateOnly date) => date == default ? "not set" : date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }

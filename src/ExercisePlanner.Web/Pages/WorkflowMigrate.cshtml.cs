@@ -53,6 +53,4 @@ public sealed class WorkflowMigrateModel(IMediator mediator) : PlannerPage(media
         StepChange.Cancelled => "cancelled: the new version does not ask for it",
         _ => "opened: the new version asks for it",
     };
-
-    public static string Role(string role) => ProposalChanges.InWords(role);
 }

@@ -111,7 +111,7 @@ public sealed class MailTests(PlannerFixture fixture) : DatabaseTest(fixture), I
         var body = _smtp.Received.Single(m => m.To.Mailboxes.Single().Address == "jor.approver@example.org").TextBody;
         Assert.Contains("What happened: National review for Jordan (JOR) is open and waits for a national approver", body);
         Assert.Contains("What is expected: Approve, request changes or reject it, with a comment", body);
-        Assert.Contains("By: 25 January 2027, 09:00 UTC", body);
+        Assert.Contains("By: 25 Jan 2027, 09:00 UTC", body);
         Assert.Matches($"Open: https://planner.example.org/proposals/{Approvals.Code}#step-[0-9]+", body);
     }
 

@@ -66,13 +66,13 @@ public sealed class ReadCalendarFeedHandler(PlannerDbContext db, IMediator media
         var hash = CalendarFeed.HashOf(query.Token);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.CalendarTokenHash == hash, cancellationToken)
             ?? throw new NotFoundException("no calendar feed at this address; it may have been revoked");
-        var calendar = CalendarFeed.NewCalendar($"ExercisePlanner — {Wording.Person(user)}");
+        var calendar = CalendarFeed.NewCalendar($"ExercisePlanner — {PersonView.From(user).WithTitle}");
         foreach (var step in await mediator.Send(new ListSteps(user.Name), cancellationToken))
         {
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"step-{step.Id}@exerciseplanner",
-                Summary = $"Due: {step.StageName} for {step.Proposal} ({Wording.NationWithCode(step.Nation)})",
+                Summary = $"Due: {step.StageName} for {step.Proposal} ({Words.Nation(step.Nation)})",
                 Start = new CalDateTime(step.Due.UtcDateTime),
                 Duration = Duration.FromMinutes(30),
                 Url = new Uri($"{mail.BaseUrl}/proposals/{Uri.EscapeDataString(step.Proposal)}#step-{step.Id}"),

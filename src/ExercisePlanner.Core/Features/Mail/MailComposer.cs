@@ -1,4 +1,5 @@
 using System.Text;
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Notifications;
 using MimeKit;
@@ -18,7 +19,7 @@ public static class MailComposer
         var body = new StringBuilder().AppendLine(marking).AppendLine();
         Describe(body, n, settings);
         body.AppendLine().AppendLine(marking);
-        return NewMessage(n.Recipient, to, $"[{marking}] {Wording.Kind(n.Kind)}: {proposal.Code}", body.ToString(), now, invitation);
+        return NewMessage(n.Recipient, to, $"[{marking}] {Words.Of(n.Kind)}: {proposal.Code}", body.ToString(), now, invitation);
     }
 
     /// <summary>One mail for a day's notifications, grouped by proposal; marked with the highest classification among them.</summary>
@@ -35,7 +36,7 @@ public static class MailComposer
             body.AppendLine($"{first.ProposalCode} — {first.ProposalName} ({group.First().Classification.Name()})");
             foreach (var (n, _) in group.OrderBy(i => i.Notification.CreatedAt))
             {
-                body.Append($"  - {Wording.Kind(n.Kind)}, {n.Stage}");
+                body.Append($"  - {Words.Of(n.Kind)}, {n.Stage}");
                 if (settings.DetailedBodies) body.Append($": {n.Headline}");
                 body.AppendLine();
             }
@@ -53,7 +54,7 @@ public static class MailComposer
         {
             body.AppendLine($"What happened: {n.Headline}");
             body.AppendLine($"What is expected: {n.Expected}");
-            if (n.DueAt is { } due) body.AppendLine($"By: {Wording.When(due)}");
+            if (n.DueAt is { } due) body.AppendLine($"By: {Words.Time(due)}");
         }
         body.AppendLine($"Open: {settings.BaseUrl}{n.Link}");
     }

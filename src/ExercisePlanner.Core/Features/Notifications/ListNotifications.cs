@@ -20,7 +20,7 @@ public sealed record NotificationView(
     /// <summary>False once the step it asks to decide is decided or cancelled: nothing is expected any more.</summary>
     public bool StillExpected { get; init; } = true;
 
-    public static NotificationView From(Notification n) => new(n.Id, n.Kind, Wording.Kind(n.Kind), n.ProposalCode, n.ProposalName,
+    public static NotificationView From(Notification n) => new(n.Id, n.Kind, Words.Of(n.Kind), n.ProposalCode, n.ProposalName,
         n.Stage, n.Headline, n.Expected, n.DueAt, n.Link, n.CreatedAt, n.ReadAt is not null);
 }
 

@@ -1,8 +1,9 @@
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using static ExercisePlanner.Core.Features.Notifications.Wording;
 
 namespace ExercisePlanner.Core.Features.Notifications;
 
@@ -15,7 +16,7 @@ public static class OutcomeNotices
     public static async Task TellOutcomeAsync(this Notifier notifier, PlannerDbContext db, Proposal proposal, ProposalStatus status,
         User actor, WorkflowStep? step, CancellationToken cancellationToken, IReadOnlyList<WorkflowStep>? requests = null)
     {
-        var by = $"{Person(actor)} ({NationWithCode(actor.Nation)})";
+        var by = $"{PersonView.From(actor).WithTitle} ({Words.Nation(actor.Nation)})";
         var at = step is null ? "" : $" at {step.StageName}";
         var (kind, headline, forCoordinator, forOthers) = status switch
         {
@@ -43,7 +44,7 @@ public static class OutcomeNotices
         if (requests.Count == 0) return single;
         var names = requests.Select(r => r.DecidedBy).OfType<string>().ToList();
         var users = await db.Users.AsNoTracking().Where(u => names.Contains(u.Name)).ToDictionaryAsync(u => u.Name, cancellationToken);
-        return string.Join("; ", requests.Select(r => (r.DecidedBy is { } name && users.TryGetValue(name, out var u) ? $"{Person(u)} ({NationWithCode(u.Nation)})" : NationWithCode(r.Nation))
+        return string.Join("; ", requests.Select(r => (r.DecidedBy is { } name && users.TryGetValue(name, out var u) ? $"{PersonView.From(u).WithTitle} ({Words.Nation(u.Nation)})" : Words.Nation(r.Nation))
             + $" requested changes at {r.StageName}{Quote(r)}"));
     }
 

@@ -1,6 +1,7 @@
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Workflows.Runtime;
-using static ExercisePlanner.Core.Features.Notifications.Wording;
 
 namespace ExercisePlanner.Core.Features.Notifications;
 
@@ -10,21 +11,21 @@ public static class StepNotices
     private const string Decide = "Approve, request changes or reject it, with a comment";
 
     public static Notice Opened(WorkflowStep step) =>
-        new(NotificationKind.StepOpened, $"{step.StageName} for {NationWithCode(step.Nation)} is open and waits for a {Role(step.Role)}", Decide)
+        new(NotificationKind.StepOpened, $"{step.StageName} for {Words.Nation(step.Nation)} is open and waits for a {Words.Role(step.Role)}", Decide)
         { Step = step, Due = step.DueAt };
 
     public static Notice Delegated(WorkflowStep step, User from) =>
-        new(NotificationKind.Delegated, $"{Person(from)} handed you {step.StageName} for {NationWithCode(step.Nation)}", Decide)
+        new(NotificationKind.Delegated, $"{PersonView.From(from).WithTitle} handed you {step.StageName} for {Words.Nation(step.Nation)}", Decide)
         { Step = step, Due = step.DueAt };
 
     public static Notice Reminder(WorkflowStep step) =>
-        new(NotificationKind.Reminder, $"{step.StageName} for {NationWithCode(step.Nation)} still waits for a decision", Decide)
+        new(NotificationKind.Reminder, $"{step.StageName} for {Words.Nation(step.Nation)} still waits for a decision", Decide)
         { Step = step, Due = step.DueAt };
 
     public static Notice Escalation(WorkflowStep step) =>
         new(NotificationKind.Escalation,
-            $"{step.StageName} for {NationWithCode(step.Nation)} passed its due date; a {Role(step.EscalatedTo ?? step.Role)} may now decide it",
-            $"Decide it now: the {Role(step.Role)} or the {Role(step.EscalatedTo ?? step.Role)} of {NationWithCode(step.Nation)}")
+            $"{step.StageName} for {Words.Nation(step.Nation)} passed its due date; a {Words.Role(step.EscalatedTo ?? step.Role)} may now decide it",
+            $"Decide it now: the {Words.Role(step.Role)} or the {Words.Role(step.EscalatedTo ?? step.Role)} of {Words.Nation(step.Nation)}")
         { Step = step, Due = step.DueAt };
 
     /// <summary>Tells the step's holders, never the proposal's coordinator (who may not decide it).</summary>

@@ -55,10 +55,10 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
         RuleFor(p => p.StartDate).NotEqual(default(DateOnly)).WithMessage("enter the date the exercise starts");
         RuleFor(p => p.EndDate).NotEqual(default(DateOnly)).WithMessage("enter the date the exercise ends")
             .GreaterThanOrEqualTo(p => p.StartDate).When(p => p.StartDate != default)
-            .WithMessage(p => $"{DateInWords(p.EndDate)} is before the start date {DateInWords(p.StartDate)}; choose an end date on or after the start");
+            .WithMessage(p => $"{Words.Date(p.EndDate)} is before the start date {Words.Date(p.StartDate)}; choose an end date on or after the start");
         if (submittedOn is { } today)
             RuleFor(p => p.StartDate).Must(start => start.DayNumber - today.DayNumber >= MinimumLeadDays).When(p => p.StartDate != default)
-                .WithMessage(p => $"partner nations need {MinimumLeadDays} days from submission; choose a start on or after {DateInWords(today.AddDays(MinimumLeadDays))}");
+                .WithMessage(p => $"partner nations need {MinimumLeadDays} days from submission; choose a start on or after {Words.Date(today.AddDays(MinimumLeadDays))}");
 
         RuleFor(p => p.Participants).NotEmpty().WithMessage("add the nations taking part, with their roles");
         RuleForEach(p => p.Participants).ChildRules(participant =>
@@ -72,7 +72,7 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
         });
         RuleFor(p => p.Participants)
             .Must(ps => ps.Select(x => x.Nation).ToHashSet().Count == ps.Count)
-            .WithMessage(p => $"{NationInWords(Twice(p.Participants.Select(x => x.Nation)))} is listed twice; remove one of the rows")
+            .WithMessage(p => $"{Words.Nation(Twice(p.Participants.Select(x => x.Nation)))} is listed twice; remove one of the rows")
             .Must(ps => ps.Count(x => x.Has(ParticipantRole.Host)) == 1)
             .WithMessage(p => $"tick host for exactly one nation (now {Count(p.Participants.Count(x => x.Has(ParticipantRole.Host)))})")
             .Must(ps => ps.Count(x => x.Has(ParticipantRole.Lead)) == 1)
@@ -81,7 +81,7 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
             .WithMessage("add at least two nations that are not observers");
 
         RuleForEach(p => p.ReleasableTo).Must((p, nation) => Participation.Of(p).Includes(nation))
-            .WithMessage((_, nation) => $"{NationInWords(nation)} does not take part; release only to participating nations");
+            .WithMessage((_, nation) => $"{Words.Nation(nation)} does not take part; release only to participating nations");
 
         RuleFor(p => p.Objectives).NotEmpty().WithMessage("add at least one training objective")
             .Must(os => os.Select(o => o.Code).ToHashSet().Count == os.Count)
@@ -93,7 +93,7 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
         });
 
         RuleForEach(p => p.Forces).Must(BeParticipant).WithMessage((_, f) => NotTakingPart(f.Nation))
-            .Must(NotBeObserver).WithMessage((_, f) => $"{NationInWords(f.Nation)} is an observer and contributes no forces; remove the row")
+            .Must(NotBeObserver).WithMessage((_, f) => $"{Words.Nation(f.Nation)} is an observer and contributes no forces; remove the row")
             .ChildRules(force =>
             {
                 force.RuleFor(f => f.Unit).NotEmpty().WithMessage("enter the unit").MaximumLength(MaxNameLength).WithMessage(TooLong(MaxNameLength));
@@ -102,11 +102,11 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
             });
 
         RuleForEach(p => p.CostShares).Must(BeParticipant).WithMessage((_, c) => NotTakingPart(c.Nation))
-            .Must(NotBeObserver).WithMessage((_, c) => $"{NationInWords(c.Nation)} is an observer and carries no cost share; remove the row")
+            .Must(NotBeObserver).WithMessage((_, c) => $"{Words.Nation(c.Nation)} is an observer and carries no cost share; remove the row")
             .ChildRules(share => share.RuleFor(c => c.Percent).InclusiveBetween(0, 100).WithMessage("enter a percentage from 0 to 100"));
         RuleFor(p => p.CostShares)
             .Must(cs => cs.Select(c => c.Nation).ToHashSet().Count == cs.Count)
-            .WithMessage(p => $"{NationInWords(Twice(p.CostShares.Select(c => c.Nation)))} has two cost shares; keep one row per nation")
+            .WithMessage(p => $"{Words.Nation(Twice(p.CostShares.Select(c => c.Nation)))} has two cost shares; keep one row per nation")
             .Must((p, cs) => NonObserverShare(p) == 100m)
             .WithMessage(p => $"the non-observer nations add up to {NonObserverShare(p):0.##} %, they must add up to 100 %");
 
@@ -117,7 +117,7 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
             conference.RuleFor(c => c.Location).NotEmpty().WithMessage("enter where the conference is held").MaximumLength(MaxNameLength).WithMessage(TooLong(MaxNameLength));
         });
         RuleForEach(p => p.Conferences).Must((p, c) => c.Date <= p.StartDate).When(p => p.StartDate != default)
-            .WithMessage((p, c) => $"the {c.Kind} on {DateInWords(c.Date)} is after the exercise starts ({DateInWords(p.StartDate)}); planning conferences come before it");
+            .WithMessage((p, c) => $"the {c.Kind} on {Words.Date(c.Date)} is after the exercise starts ({Words.Date(p.StartDate)}); planning conferences come before it");
 
         RuleForEach(p => p.Contacts).Must(BeParticipant).WithMessage((_, c) => NotTakingPart(c.Nation))
             .ChildRules(contact =>
@@ -133,7 +133,7 @@ public sealed partial class ProposalContentValidator : JsonValidator<ProposalCon
     private static string Count(int n) => n == 0 ? "none" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
     private static string NotTakingPart(string nation) => nation.Length == 0
         ? "choose one of the participating nations"
-        : $"{NationInWords(nation)} does not take part; add it to the participating nations first";
+        : $"{Words.Nation(nation)} does not take part; add it to the participating nations first";
 
     /// <summary>The first value listed twice (linear: one set).</summary>
     private static string Twice(IEnumerable<string> values)

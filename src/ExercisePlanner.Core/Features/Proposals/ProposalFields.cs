@@ -45,12 +45,6 @@ public static partial class ProposalFields
     public static string FieldId(string path) =>
         path.Length == 0 ? "proposal-form" : path.Replace("].", "-", StringComparison.Ordinal).Replace('[', '-').Replace("]", "", StringComparison.Ordinal).Replace('.', '-');
 
-    /// <summary>"Jordan (JOR)".</summary>
-    public static string NationInWords(string code) => Nation.Exists(code) ? $"{Nation.NameOf(code)} ({code})" : $"'{code}'";
-
-    /// <summary>"6 September 2027".</summary>
-    public static string DateInWords(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
     [GeneratedRegex(@"^(?<list>[a-zA-Z]+)(\[(?<index>\d+)\])?(\.(?<field>[a-zA-Z]+))?$")]
     private static partial Regex PathPattern();
 }

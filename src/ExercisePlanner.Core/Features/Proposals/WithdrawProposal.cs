@@ -37,7 +37,7 @@ public sealed class WithdrawProposalHandler(PlannerDbContext db, Notifier notifi
             // Those whose decision was awaited hear that it no longer is.
             var open = instance.Steps.Where(s => s.Status == StepStatus.Open).ToList();
             foreach (var step in open)
-                notifier.Notify(proposal, new Notice(NotificationKind.Withdrawn, $"{Wording.Person(actor)} withdrew the proposal" + (reason is null ? "" : $": {reason}"),
+                notifier.Notify(proposal, new Notice(NotificationKind.Withdrawn, $"{PersonView.From(actor).WithTitle} withdrew the proposal" + (reason is null ? "" : $": {reason}"),
                     "Nothing; this step was cancelled") { Step = step }, (await db.HoldersAsync(step, cancellationToken)).Where(u => u.Name != proposal.Coordinator), actor.Name);
             WorkflowEngine.Withdraw(instance, now);
         }

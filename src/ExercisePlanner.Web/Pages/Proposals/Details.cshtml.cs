@@ -1,4 +1,4 @@
-using CoreWords = ExercisePlanner.Core.Common.Words;
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Discussion;
 using ExercisePlanner.Core.Features.Proposals;
@@ -93,7 +93,7 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
         {
             foreach (var s in round.Steps.Where(s => s.Decision is not null && s.DecidedAt is not null))
                 entries.Add(new(s.DecidedAt!.Value, s.Status.ToString(),
-                    $"{d.Person(s.DecidedBy!).Acting(s.Nation, s.Role)} {CoreWords.Verb(s.Decision!.Value)} {s.StageName}:", s.Comment));
+                    $"{d.Person(s.DecidedBy!).Acting(s.Nation, s.Role)} {Words.Verb(s.Decision!.Value)} {s.StageName}:", s.Comment));
             if (round.EndedAt is { } ended && round.Status != InstanceStatus.Running)
                 entries.Add(new(ended, round.Status.ToString(), Outcome(round.Status, revision), null));
         }
