@@ -40,7 +40,7 @@ internal static class Chrome
                 Centered(page, banner, style, page.Page.Bottom - 24);
                 var small = TextStyle.Small.WithColor(0xFF404040);
                 var baseline = page.Content.Bottom + 20;
-                page.Fonts.Draw(page.Canvas, $"{model.Code} r{model.Revision} · {title}", page.Content.Left, baseline, small);
+                page.Fonts.Draw(page.Canvas, $"{model.Code}, revision {model.Revision} · {title}", page.Content.Left, baseline, small);
                 var number = $"Page {page.Number} of {page.Count}";
                 page.Fonts.Draw(page.Canvas, number, page.Content.Right - page.Fonts.Width(number, small), baseline, small);
             },
@@ -78,5 +78,6 @@ internal static class Chrome
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string Date(DateTimeOffset? at) => at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm") + "Z" : "";
+    /// <summary>A moment in a "Time (UTC)" column: "12 Jan 2027 09:00".</summary>
+    public static string Date(DateTimeOffset? at) => at is { } value ? value.UtcDateTime.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
 }

@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Documents;
 using ExercisePlanner.Documents.Layout;
@@ -19,9 +20,9 @@ internal static class ExercisePlan
             new Spacer(120),
             new Paragraph(Title.ToUpperInvariant(), new TextStyle(12, Bold: true, Color: 0xFF404040)) { Align = TextAlign.Center },
             new Paragraph(c.Name, TextStyle.Title) { Align = TextAlign.Center, SpaceAfter = 10 },
-            new Paragraph(string.Join(" · ", new[] { c.Code, c.Type.ToString(), $"Revision {model.Revision}", Chrome.Amendment(model), model.Status.ToString() }.Where(p => p.Length > 0)), TextStyle.Subheading) { Align = TextAlign.Center, SpaceAfter = 40 },
+            new Paragraph(string.Join(" · ", new[] { c.Code, $"Revision {model.Revision}", Chrome.Amendment(model), Words.Of(model.Status) }.Where(p => p.Length > 0)), TextStyle.Subheading) { Align = TextAlign.Center, SpaceAfter = 40 },
             new Table(1, 2)
-                .Row("Exercise type", c.Type.ToString())
+                .Row("Exercise type", Words.Of(c.Type))
                 .Row("Dates", $"{Chrome.Date(c.StartDate)} to {Chrome.Date(c.EndDate)}")
                 .Row("Host nation", Nation.NameOf(c.HostNation!))
                 .Row("Lead nation", Nation.NameOf(c.LeadNation!))
@@ -40,7 +41,7 @@ internal static class ExercisePlan
         document.Add(Chrome.Heading("2. Participants and roles"));
         var participants = new Table(1, 3, 3).Header("Nation", "Name", "Roles");
         foreach (var p in c.Participants)
-            participants.Row(p.Nation, Nation.NameOf(p.Nation), string.Join(", ", p.Roles.Select(r => r.ToString().ToLowerInvariant())));
+            participants.Row(p.Nation, Nation.NameOf(p.Nation), string.Join(", ", p.Roles.Select(Words.Of)));
         document.Add(participants);
 
         document.Add(Chrome.Heading("3. Force contributions"));
@@ -52,7 +53,7 @@ internal static class ExercisePlan
         document.Add(Chrome.Heading("4. Schedule and planning conferences"));
         var schedule = new Table(2, 2, 3).Header("Event", "Date", "Location");
         foreach (var conference in c.Conferences.OrderBy(x => x.Date))
-            schedule.Row(ConferenceName(conference.Kind), Chrome.Date(conference.Date), conference.Location);
+            schedule.Row(Words.Of(conference.Kind), Chrome.Date(conference.Date), conference.Location);
         schedule.Row("Exercise", $"{Chrome.Date(c.StartDate)} – {Chrome.Date(c.EndDate)}", c.Location);
         document.Add(schedule);
 
@@ -76,12 +77,4 @@ internal static class ExercisePlan
         }
         return document;
     }
-
-    private static string ConferenceName(ConferenceKind kind) => kind switch
-    {
-        ConferenceKind.CDC => "Concept development conference (CDC)",
-        ConferenceKind.IPC => "Initial planning conference (IPC)",
-        ConferenceKind.MPC => "Main planning conference (MPC)",
-        _ => "Final planning conference (FPC)",
-    };
 }

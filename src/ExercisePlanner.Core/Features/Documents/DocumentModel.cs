@@ -4,7 +4,8 @@ namespace ExercisePlanner.Core.Features.Documents;
 
 public enum DocumentKind { Plan, Memorandum, Record }
 
-/// <summary>Everything a document shows, read from the stored proposal and its workflow.</summary>
+/// <summary>Everything a document shows, read from the stored proposal and its workflow, in words (the coordinator by
+/// display name and title, statuses and decisions as people say them).</summary>
 public sealed record DocumentModel(
     string Code, int Revision, ProposalStatus Status, ProposalContent Content, string Coordinator,
     DateTimeOffset IssuedAt, string? SecondLanguage,

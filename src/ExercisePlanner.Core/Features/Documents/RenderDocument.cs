@@ -73,7 +73,7 @@ internal static class DocumentModels
         // An amendment asks only some nations again; the others' signatures stand from the approval before.
         var approvedBefore = instances.Where(i => i.Status == InstanceStatus.Approved).Reverse().SelectMany(i => i.Steps);
         var approvals = steps.Concat(approvedBefore).Where(s => s.Status == StepStatus.Approved && s.DecidedBy is not null).ToList();
-        var deciders = instances.SelectMany(i => i.Steps).Select(s => s.DecidedBy).OfType<string>().Distinct().ToList();
+        var deciders = instances.SelectMany(i => i.Steps).Select(s => s.DecidedBy).OfType<string>().Append(proposal.Coordinator).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Name)).ToDictionaryAsync(u => u.Name, cancellationToken);
         var anchor = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityKey == code || e.EntityKey.StartsWith(code + "/"))
@@ -108,7 +108,8 @@ internal static class DocumentModels
         var earlier = instances.TakeWhile(i => i != instance).Select(i => new RoundRecord(i.SubjectRevision, Words.Of(i.Status),
             i.Steps.Where(s => s.DecidedAt is not null).OrderBy(s => s.StageIndex).ThenBy(s => s.Id).Select(Record).ToList())).ToList();
 
-        return new DocumentModel(proposal.Code, number, status, content, proposal.Coordinator,
+        var coordinator = users.TryGetValue(proposal.Coordinator, out var c) ? PersonView.From(c).WithTitle : proposal.Coordinator;
+        return new DocumentModel(proposal.Code, number, status, content, coordinator,
             issuedAt, DocumentLanguages.SecondLanguage(language, content), signatories, records, anchor, [])
         {
             Amendment = shown?.Amendment ?? proposal.Amendment,
