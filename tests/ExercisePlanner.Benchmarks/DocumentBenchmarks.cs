@@ -37,7 +37,7 @@ public static class TwentyPagePlan
         return new DocumentModel(content.Code, 1, ProposalStatus.Approved, content, "coordinator",
             new DateTimeOffset(2027, 12, 1, 0, 0, 0, TimeSpan.Zero), null,
             nations.Select(n => new Signatory(n, Nation.NameOf(n), $"{n}.approver", "Director of Training")).ToList(),
-            nations.Select(n => new StepRecord("National review", n, "national-approver", "Approved", "Approve", $"{n}.approver", "Brig Gen",
+            nations.Select(n => new StepRecord("National review", n, "national approver", "Approved", $"{n}.approver", "Brig Gen",
                 new DateTimeOffset(2027, 12, 1, 0, 0, 0, TimeSpan.Zero), "Concur.", new DateTimeOffset(2027, 12, 15, 0, 0, 0, TimeSpan.Zero))).ToList(),
             new AuditAnchor(1, new string('0', 64)), []);
     }
@@ -94,7 +94,7 @@ public static class DemoDocuments
         var approvers = DemoData.Users.Where(u => DemoData.NationalApprovers.Contains(u.Name)).ToList();
         return new DocumentModel(content.Code, 2, ProposalStatus.Approved, content, DemoData.Coordinator, at, "ar",
             approvers.Select(u => new Signatory(u.Nation, Nation.NameOf(u.Nation), u.Name, u.Title)).ToList(),
-            approvers.Select(u => new StepRecord("National review", u.Nation, "national-approver", "Approved", "Approve", u.Name, u.Title,
+            approvers.Select(u => new StepRecord("National review", u.Nation, "national approver", "Approved", u.Name, u.Title,
                 at, $"{Nation.NameOf(u.Nation)} concurs.", at.AddDays(14))).ToList(),
             new AuditAnchor(42, new string('a', 64)), [new("Exercise plan", new string('b', 64)), new("Memorandum of understanding", new string('c', 64))]);
     }

@@ -60,7 +60,7 @@ internal static class ApprovalRecord
     {
         var table = new Table(1.5f, 3.2f, 2, 3, 2.4f, 3.6f).Header("Nation", what, "Decision", "Approver", "Time (UTC)", "Comment");
         foreach (var step in steps)
-            table.Row(step.Nation, describe(step), step.Decision ?? step.Status,
+            table.Row(step.Nation, describe(step), step.Status, // what happened: "Approved", "Changes requested"
                 step.DecidedBy is null ? "" : step.DeciderTitle is { Length: > 0 } title ? $"{step.DecidedBy}\n{title}" : step.DecidedBy,
                 Chrome.Date(step.DecidedAt), step.Comment ?? "");
         return table;

@@ -27,7 +27,7 @@ internal static class Memorandum
             document.Add(
                 Text(language, texts.Title, TextStyle.Title, TextAlign.Center),
                 Text(language, texts.Between, TextStyle.Subheading, TextAlign.Center),
-                Text(language, string.Join(Locales.ListSeparator(language), model.Content.Participants.Where(p => !p.IsObserver).Select(p => Locales.NationName(p.Nation, language))), TextStyle.Subheading, TextAlign.Center));
+                Text(language, string.Join(Locales.ListSeparator(language), model.Content.Participants.Where(p => !p.IsObserver).Select(p => Locales.NationInSentence(p.Nation, language))), TextStyle.Subheading, TextAlign.Center));
         }
         document.Add(new Spacer(10));
         foreach (var language in languages)
@@ -58,7 +58,7 @@ internal static class Memorandum
         foreach (var language in languages)
         {
             var texts = MemorandumTexts.Languages[language];
-            lines.Add(Text(language, $"{texts.ForGovernment} {Locales.NationName(signatory.Nation, language)}", TextStyle.Strong, TextAlign.Start));
+            lines.Add(Text(language, $"{texts.ForGovernment} {Locales.NationInSentence(signatory.Nation, language)}", TextStyle.Strong, TextAlign.Start));
         }
         lines.Add(new Paragraph(signatory.Name.Length > 0 ? signatory.Name : "Name: ______________________________"));
         lines.Add(new Paragraph(signatory.Title.Length > 0 ? signatory.Title : "Title: ______________________________") { SpaceAfter = 14 });
@@ -86,14 +86,16 @@ internal static class Memorandum
         {
             ["name"] = c.Name,
             ["code"] = c.Code,
-            ["host"] = Locales.NationName(c.HostNation!, language),
-            ["lead"] = Locales.NationName(c.LeadNation!, language),
+            ["host"] = Locales.NationInSentence(c.HostNation!, language),
+            ["lead"] = Locales.NationInSentence(c.LeadNation!, language),
+            ["Host"] = Locales.NationStartingSentence(c.HostNation!, language),
+            ["Lead"] = Locales.NationStartingSentence(c.LeadNation!, language),
             ["location"] = c.Location,
             ["start"] = Locales.Date(c.StartDate, language),
             ["end"] = Locales.Date(c.EndDate, language),
             ["shares"] = string.Join(Locales.ListSeparator(language), c.CostShares.Select(s => $"{s.Nation} {Locales.Percent(s.Percent, language)}")),
             ["classification"] = c.Classification.Name(),
-            ["releasable"] = c.ReleasableTo.Count == 0 ? "all Participants" : string.Join(", ", c.ReleasableTo),
+            ["releasable"] = c.ReleasableTo.Count == 0 ? MemorandumTexts.Languages[language].AllParticipants : string.Join(Locales.ListSeparator(language), c.ReleasableTo),
         };
     }
 }

@@ -25,6 +25,39 @@ public static class Locales
         return string.IsNullOrEmpty(name) || name == code ? Nation.NameOf(code) : name;
     }
 
+    /// <summary>
+    /// The nation as the text names it in a sentence: French puts an article before most country names ("la Jordanie",
+    /// "le Pakistan", "l'Indonésie", "les Émirats arabes unis") and none before some islands and city states
+    /// ("Singapour", "Malte"). CLDR gives names, not articles, so gender and number come from the tables below;
+    /// English and Arabic names are used as they are (CLDR's Arabic names carry their article).
+    /// </summary>
+    public static string NationInSentence(string code, string language)
+    {
+        var name = NationName(code, language);
+        if (language != "fr" || WithoutArticle.Contains(code)) return name;
+        if (Plural.Contains(code) || name.StartsWith("Îles", StringComparison.Ordinal)) return "les " + name;
+        if ("AEIOUYÉÈÊÎÏÔÂ".Contains(name[0], StringComparison.Ordinal)) return "l'" + name;
+        return (name.EndsWith('e') && !Masculine.Contains(code) ? "la " : "le ") + name;
+    }
+
+    /// <summary>The same at the start of a sentence: "La Jordanie fournit…".</summary>
+    public static string NationStartingSentence(string code, string language) =>
+        NationInSentence(code, language) is var text && text.Length > 0 ? char.ToUpper(text[0], System.Globalization.CultureInfo.InvariantCulture) + text[1..] : text;
+
+    // French: no article before these islands, city states and territories (Cuba, Israël, Malte, Singapour, Oman…).
+    private static readonly HashSet<string> WithoutArticle =
+    [
+        "ISR", "SGP", "MLT", "CYP", "CUB", "MDG", "MCO", "BHR", "OMN", "DJI", "HTI", "MUS", "LCA", "TWN", "BRN", "NRU", "TUV",
+        "KIR", "STP", "SMR", "TTO", "ATG", "KNA", "VCT", "HKG", "MAC", "PRI", "ABW", "CUW", "JEY", "GGY", "GIB", "MSR", "AIA",
+        "GUM", "MYT", "BLM", "MAF", "SXM", "SPM", "SHN", "TKL", "NIU", "WLF", "REU", "IMN",
+    ];
+
+    // French: plural names ("les États-Unis", "les Philippines").
+    private static readonly HashSet<string> Plural = ["ARE", "USA", "NLD", "PHL", "BHS", "FJI", "MDV", "SYC", "COM", "BMU", "PLW", "WSM", "TON"];
+
+    // French: masculine names that end in -e ("le Mexique", "le Cambodge").
+    private static readonly HashSet<string> Masculine = ["MEX", "KHM", "MOZ", "ZWE", "BLZ", "SUR"];
+
     /// <summary>Day, month name and year: "6 September 2027", "6 septembre 2027", "6 سبتمبر 2027".</summary>
     /// <remarks>ICU formats an instant in the machine's time zone: noon UTC is the same day in all of them.</remarks>
     public static string Date(DateOnly date, string language) =>

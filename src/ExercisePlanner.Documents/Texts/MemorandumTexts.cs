@@ -5,16 +5,16 @@ public sealed record Article(string Title, string Body);
 
 /// <summary>
 /// The memorandum's standard wording in English, French and Arabic. Placeholders: {name}, {code},
-/// {host}, {lead}, {nations}, {start}, {end}, {location}, {shares}, {classification}, {releasable}.
+/// {host}, {lead} ({Host}, {Lead} at the start of a sentence), {nations}, {start}, {end}, {location}, {shares}, {classification}, {releasable}.
 /// </summary>
 public static class MemorandumTexts
 {
-    public static readonly IReadOnlyDictionary<string, (string Title, string Between, string Preamble, string ForGovernment, string Signature, string Date, IReadOnlyList<Article> Articles)> Languages =
-        new Dictionary<string, (string, string, string, string, string, string, IReadOnlyList<Article>)>
+    public static readonly IReadOnlyDictionary<string, (string Title, string Between, string Preamble, string ForGovernment, string Signature, string Date, string AllParticipants, IReadOnlyList<Article> Articles)> Languages =
+        new Dictionary<string, (string, string, string, string, string, string, string, IReadOnlyList<Article>)>
         {
             ["en"] = ("Memorandum of Understanding", "between", 
                 "The Participants, recognising the value of combined training for their armed forces and wishing to set out their arrangements for exercise {name} ({code}), have reached the following understanding.",
-                "For", "Signature", "Date",
+                "For", "Signature", "Date", "all Participants",
             [
                 new("Purpose", "This Memorandum sets out the arrangements under which the Participants will plan, conduct and evaluate exercise {name}."),
                 new("Scope", "The exercise will take place at {location} from {start} to {end} and covers the training objectives annexed to the exercise plan."),
@@ -31,12 +31,12 @@ public static class MemorandumTexts
             ]),
             ["fr"] = ("Mémorandum d'entente", "entre",
                 "Les Participants, reconnaissant la valeur de l'entraînement combiné de leurs forces armées et souhaitant fixer leurs arrangements pour l'exercice {name} ({code}), sont parvenus à l'entente suivante.",
-                "Pour", "Signature", "Date",
+                "Pour", "Signature", "Date", "tous les Participants",
             [
                 new("Objet", "Le présent Mémorandum fixe les modalités selon lesquelles les Participants planifient, conduisent et évaluent l'exercice {name}."),
                 new("Champ d'application", "L'exercice se déroule à {location} du {start} au {end} et couvre les objectifs d'entraînement annexés au plan d'exercice."),
-                new("Responsabilités de la nation hôte", "{host} fournit les installations, le soutien de la nation hôte, la sécurité de la zone d'exercice et la liaison avec les autorités civiles."),
-                new("Responsabilités de la nation cadre", "{lead} dirige la planification, préside les conférences de planification et désigne le directeur de l'exercice."),
+                new("Responsabilités de la nation hôte", "{Host} fournit les installations, le soutien de la nation hôte, la sécurité de la zone d'exercice et la liaison avec les autorités civiles."),
+                new("Responsabilités de la nation cadre", "{Lead} dirige la planification, préside les conférences de planification et désigne le directeur de l'exercice."),
                 new("Dispositions financières", "Les coûts communs sont répartis comme suit : {shares}. Chaque Participant supporte les coûts de son propre personnel et de son matériel."),
                 new("Statut des forces", "Le statut du personnel en visite est régi par les accords en vigueur entre les Participants et, à défaut, par le droit de la nation hôte."),
                 new("Sécurité et diffusion", "Les informations échangées au titre du présent Mémorandum sont classifiées {classification} et diffusables uniquement à {releasable} ; elles sont protégées en conséquence."),
@@ -48,7 +48,7 @@ public static class MemorandumTexts
             ]),
             ["ar"] = ("مذكرة تفاهم", "بين",
                 "إن المشاركين، إدراكا منهم لقيمة التدريب المشترك لقواتهم المسلحة ورغبة منهم في تحديد ترتيباتهم للتمرين {name} ({code})، قد توصلوا إلى التفاهم التالي.",
-                "عن", "التوقيع", "التاريخ",
+                "عن", "التوقيع", "التاريخ", "جميع المشاركين",
             [
                 new("الغرض", "تحدد هذه المذكرة الترتيبات التي يخطط المشاركون بموجبها للتمرين {name} وينفذونه ويقيمونه."),
                 new("النطاق", "يجري التمرين في {location} من {start} إلى {end} ويشمل أهداف التدريب الملحقة بخطة التمرين."),

@@ -11,7 +11,7 @@ public static class DocumentModels
         content.Code, 2, ProposalStatus.Approved, content, "tur.coordinator",
         new DateTimeOffset(2027, 1, 20, 10, 30, 0, TimeSpan.Zero), secondLanguage,
         content.ContributingNations.Select(n => new Signatory(n, Nation.NameOf(n), $"{n.ToLowerInvariant()}.approver", $"Director of Training, {Nation.NameOf(n)}")).ToList(),
-        content.ContributingNations.Take(approvals).Select((n, i) => new StepRecord("National review", n, "national approver", "Approved", "Approve",
+        content.ContributingNations.Take(approvals).Select((n, i) => new StepRecord("National review", n, "national approver", "Approved",
             $"{n.ToLowerInvariant()}.approver", "Brig Gen", new DateTimeOffset(2027, 1, 12 + i, 9, 0, 0, TimeSpan.Zero), $"{Nation.NameOf(n)} concurs.",
             new DateTimeOffset(2027, 1, 25, 9, 0, 0, TimeSpan.Zero))).ToList(),
         new AuditAnchor(42, new string('a', 64)), []);

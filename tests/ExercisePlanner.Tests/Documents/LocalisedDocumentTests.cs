@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Documents;
 using ExercisePlanner.Documents;
 using ExercisePlanner.Tests.Infrastructure;
@@ -9,8 +10,9 @@ public sealed class LocalisedDocumentTests
 {
     private static readonly PdfDocumentRenderer Renderer = new();
 
-    private static string Memorandum(string language) =>
-        string.Join(" ", Pdf.ContentTexts(Renderer.Render(DocumentKind.Memorandum, DocumentModels.For(Samples.Proposal(), language)))).Replace("\n", " ");
+    private static string Memorandum(string? language, Func<ProposalContent, ProposalContent>? change = null) =>
+        string.Join(" ", Pdf.ContentTexts(Renderer.Render(DocumentKind.Memorandum,
+            DocumentModels.For((change ?? (p => p))(Samples.Proposal()), language)))).Replace("\n", " ");
 
     [Fact]
     public void The_arabic_text_names_nations_in_arabic_with_arabic_month_names_and_latin_digits()
@@ -32,11 +34,41 @@ public sealed class LocalisedDocumentTests
     {
         var text = Memorandum("fr");
 
-        Assert.Contains("Jordanie, Turquie, Pakistan", text);
-        Assert.Contains("Jordanie fournit les installations", text);
-        Assert.Contains("Pour Turquie", text);
+        Assert.Contains("la Jordanie, la Turquie, le Pakistan", text);     // "entre": names with their articles
+        Assert.Contains("La Jordanie fournit les installations", text);   // Article 3 starts with the host
+        Assert.Contains("La Turquie dirige la planification", text);
+        Assert.Contains("Pour la Turquie", text);                         // signature block
         Assert.Contains("du 6 septembre 2027 au 17 septembre 2027", text);
         Assert.Contains("JOR 40\u00A0%, TUR 40\u00A0%, PAK 20\u00A0%", text);   // French sets a (no-break) space before %
         Assert.Contains("JOR 40%, TUR 40%, PAK 20%", text);
+    }
+
+    [Fact]
+    public void Releasable_to_all_participants_is_said_in_each_language_of_the_memorandum()
+    {
+        var french = Memorandum("fr", p => p with { ReleasableTo = [] });
+        var arabic = Memorandum("ar", p => p with { ReleasableTo = [] });
+
+        Assert.Contains("diffusables uniquement à tous les Participants", french);
+        Assert.Contains("جميع المشاركين", arabic);
+        var english = Memorandum(null, p => p with { ReleasableTo = [] });
+        foreach (var text in new[] { french, arabic }) // "all Participants" only where the English text says it
+            Assert.Equal(Count(english, "all Participants"), Count(text, "all Participants"));
+    }
+
+    private static int Count(string text, string phrase) => System.Text.RegularExpressions.Regex.Matches(text, phrase).Count;
+
+    [Theory]
+    [InlineData("JOR", "la Jordanie")]
+    [InlineData("PAK", "le Pakistan")]
+    [InlineData("IDN", "l'Indonésie")]
+    [InlineData("MEX", "le Mexique")]
+    [InlineData("ARE", "les Émirats arabes unis")]
+    [InlineData("SGP", "Singapour")]
+    [InlineData("HND", "le Honduras")]
+    public void French_names_a_nation_with_the_article_it_takes(string code, string expected)
+    {
+        Assert.Equal(expected, ExercisePlanner.Documents.Texts.Locales.NationInSentence(code, "fr"));
+        Assert.Equal(ExercisePlanner.Documents.Texts.Locales.NationName(code, "en"), ExercisePlanner.Documents.Texts.Locales.NationInSentence(code, "en"));
     }
 }

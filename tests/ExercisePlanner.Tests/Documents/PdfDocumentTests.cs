@@ -75,7 +75,7 @@ public sealed class PdfDocumentTests
         Assert.Contains("Mémorandum d'entente", body);
         Assert.Contains("Article 5 — Dispositions financières", body);
         foreach (var page in pages)
-            Assert.Equal(Regex.Matches(page, @"\bFor \p{Lu}").Count, Regex.Matches(page, @"\bPour \p{Lu}").Count);
+            Assert.Equal(Regex.Matches(page, @"\bFor \p{Lu}").Count, Regex.Matches(page, @"\bPour (la |le |les |l'|)\p{Lu}").Count);
         foreach (var page in pages.Where(p => p.Contains("Signature: ")))
             Assert.Equal(Regex.Matches(page, @"\bFor \p{Lu}").Count, Regex.Matches(page, "Signature: ").Count / 2);
         Assert.Equal(40, Regex.Matches(body, @"\bFor \p{Lu}").Count);
@@ -90,7 +90,7 @@ public sealed class PdfDocumentTests
         Assert.Contains("Approval Record", body);
         Assert.Contains("Northern Bridge 2027 (NORTHERN-BRIDGE-27), revision 2: Approved", body); // three styled spans on one line
         foreach (var nation in new[] { "JOR", "TUR", "PAK" })
-            Assert.Matches($"{nation} national approver Approve {nation.ToLowerInvariant()}.approver 1[2-4] Jan 2027", body);
+            Assert.Matches($"{nation} national approver Approved {nation.ToLowerInvariant()}.approver 1[2-4] Jan 2027", body);
         Assert.Contains("Pakistan concurs.", body);
         Assert.Contains("Audit chain, entry 42", body);
         Assert.Contains(new string('b', 32), body);

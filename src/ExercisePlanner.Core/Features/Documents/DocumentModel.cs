@@ -29,8 +29,9 @@ public sealed record RoundRecord(int Revision, string Outcome, IReadOnlyList<Ste
 /// <summary>Who signs for a nation: the national approver who approved, else a blank line.</summary>
 public sealed record Signatory(string Nation, string NationName, string Name, string Title);
 
+/// <summary>A step as the documents print it, in words; its status says the decision ("Approved", "Changes requested").</summary>
 public sealed record StepRecord(
-    string StageName, string Nation, string Role, string Status, string? Decision,
+    string StageName, string Nation, string Role, string Status,
     string? DecidedBy, string? DeciderTitle, DateTimeOffset? DecidedAt, string? Comment, DateTimeOffset Due);
 
 /// <summary>The audit entry that last changed the proposal or its workflow: fixes the record to the chain.</summary>

@@ -100,7 +100,7 @@ internal static class DocumentModels
         StepRecord Record(WorkflowStep s)
         {
             var decider = s.DecidedBy is { } by && users.TryGetValue(by, out var u) ? PersonView.From(u) : null;
-            return new StepRecord(s.StageName, s.Nation, Words.Role(s.Role), Words.Of(s.Status), s.Decision is { } d ? Words.Of(d) : null,
+            return new StepRecord(s.StageName, s.Nation, Words.Role(s.Role), Words.Of(s.Status),
                 decider?.Label ?? s.DecidedBy, decider?.Title, s.DecidedAt, s.Comment, s.DueAt);
         }
         var records = steps.Select(Record).ToList();
