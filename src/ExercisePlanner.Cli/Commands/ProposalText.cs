@@ -10,7 +10,7 @@ internal static class ProposalText
     public static void Write(TextWriter o, ProposalDetails d)
     {
         o.WriteLine($"{d.Code}  {d.Name}");
-        o.WriteLine($"  {d.Type}, {d.StartDate:yyyy-MM-dd} to {d.EndDate:yyyy-MM-dd}, {d.Location}");
+        o.WriteLine($"  {Words.Of(d.Type)}, {Words.Date(d.StartDate)} to {Words.Date(d.EndDate)}, {d.Location}");
         o.WriteLine($"  {Words.Of(d.Status)}, revision {d.Revision}, coordinator {d.Person(d.Coordinator).Label}");
         if (d.IsAmending) o.WriteLine($"  amendment {d.Amendment} is open; revision {d.InForceRevision} stays in force until it is approved");
         else if (d.Amendment > 0) o.WriteLine($"  in force: revision {d.InForceRevision}, amendment {d.Amendment}");
@@ -21,11 +21,11 @@ internal static class ProposalText
         if (d.Revisions.Count > 0)
         {
             o.WriteLine("  revisions:");
-            foreach (var r in d.Revisions) o.WriteLine($"    r{r.Number} submitted {Words.Time(r.SubmittedAt)} by {d.Person(r.SubmittedBy).Label}");
+            foreach (var r in d.Revisions) o.WriteLine($"    revision {r.Number} submitted {Words.Time(r.SubmittedAt)} by {d.Person(r.SubmittedBy).Label}");
         }
         foreach (var round in d.Rounds)
         {
-            o.WriteLine($"  revision {round.Revision}: workflow {round.Workflow} v{round.WorkflowVersion}, {Words.Of(round.Status).ToLowerInvariant()}");
+            o.WriteLine($"  revision {round.Revision}: {Words.Workflow(round.WorkflowName, round.WorkflowVersion)}, {Words.Of(round.Status).ToLowerInvariant()}");
             foreach (var s in round.Steps)
                 o.WriteLine($"    step {s.Id,-4} {s.StageName,-28} {s.Nation} {Words.Role(s.Role),-18} {Words.Of(s.Status),-22} " +
                             (s.DecidedBy is null ? $"due {Words.Time(s.Due)}" : $"{d.Person(s.DecidedBy).Label}: {s.Comment}"));
@@ -33,7 +33,7 @@ internal static class ProposalText
         if (d.Comments.Count > 0)
         {
             o.WriteLine("  discussion:");
-            foreach (var c in d.Comments) o.WriteLine($"    r{c.Revision} {Words.Time(c.At)} {d.Person(c.Author).Label}: {c.Text}");
+            foreach (var c in d.Comments) o.WriteLine($"    revision {c.Revision}, {Words.Time(c.At)}, {d.Person(c.Author).Label}: {c.Text}");
         }
         if (d.Documents.Count > 0)
         {

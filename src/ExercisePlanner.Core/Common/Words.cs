@@ -41,13 +41,6 @@ public static class Words
         _ => "rejected",
     };
 
-    public static string Of(Decision decision) => decision switch
-    {
-        Decision.Approve => "Approve",
-        Decision.RequestChanges => "Request changes",
-        _ => "Reject",
-    };
-
     /// <summary>A staff role: <c>national-approver</c> reads "national approver".</summary>
     public static string Role(string role) => role.Replace('-', ' ');
 
@@ -90,6 +83,9 @@ public static class Words
         NotificationKind.Comment => "New comment",
         _ => "Documents ready",
     };
+
+    /// <summary>A workflow by its name for people, with the version in words: "Exercise approval, version 2".</summary>
+    public static string Workflow(string name, int version) => $"{name}, version {version}";
 
     /// <summary>"Jordan (JOR)"; a code that names no nation is quoted as it was given: "'XYZ'".</summary>
     public static string Nation(string code) => Domain.Nation.Exists(code) ? $"{Domain.Nation.NameOf(code)} ({code})" : $"'{code}'";

@@ -52,5 +52,8 @@ public sealed class DiscussionCliTests : IDisposable
         var shown = await Ok("proposal", "show", "NORTHERN-BRIDGE-27");
         Assert.Contains("Brig Gen Khaled Al-Masri: More staff.", shown.Output);
         Assert.Contains("Brig Gen Khaled Al-Masri: Thank you for the 380.", shown.Output);
+        Assert.Contains("revision 1: Exercise approval, version ", shown.Output); // the workflow by its name, not its id
+        Assert.Contains("Command post exercise (CPX), ", shown.Output);
+        Assert.DoesNotContain("workflow exercise-approval", shown.Output);
     }
 }

@@ -55,6 +55,17 @@ public static class Browsers
         await page.SetViewportSizeAsync(size.Width, size.Height);
     }
 
+    /// <summary>At phone width, the tables people read stack their rows as cards: none scrolls sideways inside itself.</summary>
+    public static async Task AssertTablesStackAsync(IPage page, int width = 390)
+    {
+        var size = page.ViewportSize!;
+        await page.SetViewportSizeAsync(width, size.Height);
+        var scrolling = await page.EvaluateAsync<string[]>(
+            "[...document.querySelectorAll('table')].filter(t => t.scrollWidth > t.clientWidth + 1).map(t => t.id || t.closest('section')?.id || 'a table')");
+        Assert.True(scrolling.Length == 0, $"{page.Url}: at {width} px these tables scroll sideways: {string.Join(", ", scrolling)}");
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
+
     /// <summary>At phone width, nothing may be wider than the screen.</summary>
     public static async Task AssertFitsAsync(IPage page, int width = 390)
     {

@@ -27,7 +27,8 @@ public sealed class ProposalPageTests(WebFixture web) : IAsyncLifetime
         Assert.DoesNotContain("<option value=\"jor.approver\">", page);
         foreach (var words in new[] { "Jordan (JOR)", "Türkiye (TUR)", "Malaysia (MYS)", "observer", "Logistics Command staff", "Waiting for a decision", "national approver", "UTC" })
             Assert.Contains(words, page);
-        foreach (var code in new[] { "WaitingForDecision", "NationalApprover", "national-approver<", "P14D", "WorkflowStep" })
+        Assert.Contains("approval chain: Exercise approval, version", page); // the workflow by its name, not its id
+        foreach (var code in new[] { "WaitingForDecision", "NationalApprover", "national-approver<", "P14D", "WorkflowStep", "exercise-approval" })
             Assert.DoesNotContain(code, page);
         Assert.Equal(HttpStatusCode.OK, (await jordan.GetAsync("/proposals/NORTHERN-BRIDGE-27?revision=1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await jordan.GetAsync("/proposals/NORTHERN-BRIDGE-27?revision=2")).StatusCode);

@@ -45,9 +45,15 @@ public sealed record ProposalDetails(
     public PersonView Person(string name) => People.FirstOrDefault(p => p.Name == name) ?? new PersonView(name, "", "", "", []);
 }
 
-/// <summary>One round of approval: the workflow run over one submitted revision, with every step and decision.</summary>
+/// <summary>
+/// One round of approval: the workflow run over one submitted revision, with every step and decision.
+/// <see cref="WorkflowName"/> is the definition's name for people ("Exercise approval"); <see cref="Workflow"/> its id.
+/// </summary>
 public sealed record RoundView(int Revision, string Workflow, int WorkflowVersion, InstanceStatus Status,
-    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, IReadOnlyList<StepView> Steps);
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, IReadOnlyList<StepView> Steps)
+{
+    public string WorkflowName { get; init; } = Workflow;
+}
 
 /// <summary>A stored document: generated on final approval, kept with its version and hash.</summary>
 public sealed record DocumentView(DocumentKind Kind, int Version, int Revision, string FileName, string Sha256, DateTimeOffset CreatedAt);
@@ -85,9 +91,15 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
             .ToListAsync(cancellationToken);
         var instances = await db.WorkflowInstances.AsNoTracking().Include(i => i.Steps)
             .Where(i => i.SubjectKey == proposal.Code).OrderBy(i => i.Id).ToListAsync(cancellationToken);
+        var used = instances.Select(i => i.DefinitionId).Distinct().ToList();
+        var definitions = await db.WorkflowDefinitions.AsNoTracking().Where(d => used.Contains(d.Id))
+            .Select(d => new { d.Id, d.Version, d.Name }).ToListAsync(cancellationToken);
         var rounds = instances.Select(i => new RoundView(i.SubjectRevision, i.DefinitionId, i.DefinitionVersion, i.Status, i.StartedAt, i.EndedAt,
             i.Steps.Where(s => full || s.Nation == viewer!.Nation)
-                .OrderBy(s => s.StageIndex).ThenBy(s => s.Id).Select(StepView.From).ToList())).ToList();
+                .OrderBy(s => s.StageIndex).ThenBy(s => s.Id).Select(StepView.From).ToList())
+        {
+            WorkflowName = definitions.FirstOrDefault(n => n.Id == i.DefinitionId && n.Version == i.DefinitionVersion)?.Name ?? i.DefinitionId,
+        }).ToList();
         var instance = instances.LastOrDefault();
         var workflow = instance is null ? null : new WorkflowView(instance.DefinitionId, instance.DefinitionVersion,
             instance.SubjectRevision, instance.Status, instance.CurrentStageId, instance.StartedAt, instance.EndedAt);
