@@ -34,6 +34,7 @@ public static class WriterLockHold
         listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == WriteTransaction.MeterName) l.EnableMeasurementEvents(instrument); };
         listener.SetMeasurementEventCallback<double>((_, value, _, _) => { lock (held) held.Add(value); });
         listener.Start();
+        using var phases = new LockPhases();
 
         // (a) Accepted: the largest proposal created, updated, submitted. Refused: every list far past its limit.
         var largest = new List<double>();
@@ -42,9 +43,9 @@ public static class WriterLockHold
             var code = $"LARGEST-{i:000}";
             foreach (var request in new Func<Task>[]
             {
-                () => sender.Send(new ImportProposal(LargestProposal.Build(code, start), DemoData.Coordinator, "bench")),
-                () => sender.Send(new ImportProposal(LargestProposal.Build(code, start) with { Name = "Updated" }, DemoData.Coordinator, "bench")),
-                () => sender.Send(new SubmitProposal(code, DemoData.Coordinator)),
+                () => phases.Measure("create", () => sender.Send(new ImportProposal(LargestProposal.Build(code, start), DemoData.Coordinator, "bench"))),
+                () => phases.Measure("update", () => sender.Send(new ImportProposal(LargestProposal.Build(code, start) with { Name = "Updated" }, DemoData.Coordinator, "bench"))),
+                () => phases.Measure("submit", () => sender.Send(new SubmitProposal(code, DemoData.Coordinator))),
             })
             {
                 var before = Count(held);
@@ -73,7 +74,7 @@ public static class WriterLockHold
             var content = LargestProposal.Build("BACKGROUND-27", start);
             while (!stop.IsCancellationRequested)
             {
-                await sender.Send(new ImportProposal(content with { Name = $"Round {imports}" }, DemoData.Coordinator, "bench"));
+                await phases.Measure("import meanwhile", () => sender.Send(new ImportProposal(content with { Name = $"Round {imports}" }, DemoData.Coordinator, "bench")));
                 imports++;
             }
         });
@@ -84,7 +85,7 @@ public static class WriterLockHold
             {
                 if (latencies.Count == decisions) break;
                 var watch = Stopwatch.StartNew();
-                await sender.Send(new DecideStep(step.Id, Decision.Approve, "Concur.", approver));
+                await phases.Measure("decide", () => sender.Send(new DecideStep(step.Id, Decision.Approve, "Concur.", approver)));
                 latencies.Add(watch.Elapsed.TotalMilliseconds);
             }
         stop.Cancel();
@@ -92,6 +93,7 @@ public static class WriterLockHold
         Console.WriteLine($"decisions on {database.Provider} during {imports} back-to-back imports of the largest proposal: {latencies.Count} decisions, "
             + $"p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies.Max():0.0} ms; "
             + $"longest lock hold meanwhile {Since(held, decideBefore).Max():0.0} ms");
+        foreach (var line in phases.Report(database.Provider.ToString())) Console.WriteLine(line);
     }
 
     private static int Count(List<double> held) { lock (held) return held.Count; }

@@ -25,6 +25,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db
 
         audit.Action = typeof(TMessage).Name;
         if (message is IActorRequest request) audit.Actor = request.Actor;
+        if (message is IPreparedRequest prepared) prepared.Prepare();
         try
         {
             await using var transaction = await db.BeginWriteAsync(cancellationToken);

@@ -266,8 +266,8 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
     }
 
     private static readonly ValueConverter<ProposalContent, string> ContentConverter = new(
-        content => JsonSerializer.Serialize(content, JsonFormat.Strict),
-        json => JsonSerializer.Deserialize<ProposalContent>(json, JsonFormat.Strict)!);
+        content => ContentText.Of(content),
+        text => ContentText.Read(text));
 
     // Content is immutable and replaced as a whole, so a changed reference means a changed value.
     private static readonly ValueComparer<ProposalContent> ContentComparer = new(

@@ -3,6 +3,8 @@ using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Testing;
 using ExercisePlanner.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExercisePlanner.Tests.Proposals;
@@ -66,5 +68,22 @@ public sealed class ProposalLimitTests(PlannerFixture fixture) : DatabaseTest(fi
         }
         var refused = await Assert.ThrowsAsync<InvalidInputException>(() => import);
         Assert.Contains(refused.Problems, p => p.Path == "endDate");
+    }
+
+    [Fact]
+    public async Task Submitting_the_largest_proposal_reads_the_holders_of_all_its_steps_in_one_query()
+    {
+        await Fixture.AddStaffAsync();
+        await Fixture.Send(new ImportProposal(LargestProposal.Build("LARGEST-27", Start), "tur.coordinator"));
+
+        var statements = new List<string>();
+        using (var events = new EfEvents())
+            await events.Watch((name, payload) => { if (name == RelationalEventId.CommandExecuting.Name && payload is CommandEventData c) statements.Add(c.Command.CommandText); },
+                () => Fixture.Send(new SubmitProposal("LARGEST-27", "tur.coordinator")));
+
+        var opened = await Fixture.WithDb(db => db.WorkflowSteps.CountAsync(s => s.SubjectKey == "LARGEST-27"));
+        Assert.True(opened >= ProposalLimits.Nations, $"{opened} steps opened");
+        // The submitter, then every opened step's holders at once (not a query per step, each keeping other writers waiting).
+        Assert.Equal(2, statements.Count(s => s.Contains("FROM \"Users\"")));
     }
 }

@@ -9,15 +9,30 @@ namespace ExercisePlanner.Core.Features.Notifications;
 public static class Audience
 {
     /// <summary>Who may decide the step now: its delegate or reassignee if any, else its nation's holders of its role; and the escalation role once escalated.</summary>
-    public static Task<List<User>> HoldersAsync(this PlannerDbContext db, WorkflowStep step, CancellationToken cancellationToken)
+    public static async Task<List<User>> HoldersAsync(this PlannerDbContext db, WorkflowStep step, CancellationToken cancellationToken) =>
+        (await db.HoldersAsync([step], cancellationToken))[step].ToList();
+
+    /// <summary>
+    /// The holders of each of <paramref name="steps"/>, read in one query: a submission opens a step per nation, and
+    /// a query per step kept every other writer waiting for 50 round trips.
+    /// </summary>
+    public static async Task<ILookup<WorkflowStep, User>> HoldersAsync(this PlannerDbContext db, IReadOnlyCollection<WorkflowStep> steps,
+        CancellationToken cancellationToken)
     {
-        var (nation, role, assignee, escalatedTo) = (step.Nation, step.Role, step.Assignee, step.EscalatedTo);
-        return db.Users.AsNoTracking()
-            .Where(u => u.Nation == nation
-                        && ((assignee == null ? u.Roles.Contains(role) : u.Name == assignee)
-                            || (escalatedTo != null && u.Roles.Contains(escalatedTo))))
+        var nations = steps.Select(s => s.Nation).Distinct().ToList();
+        var roles = steps.Select(s => s.Role).Concat(steps.Select(s => s.EscalatedTo)).OfType<string>().Distinct().ToList();
+        var assignees = steps.Select(s => s.Assignee).OfType<string>().Distinct().ToList();
+        // A coarse filter in SQL (nation, and any of the roles or assignees); Holds decides for each step.
+        var users = await db.Users.AsNoTracking()
+            .Where(u => nations.Contains(u.Nation) && (assignees.Contains(u.Name) || u.Roles.Any(r => roles.Contains(r))))
             .ToListAsync(cancellationToken);
+        return steps.SelectMany(step => users.Where(user => Holds(user, step)).Select(user => (step, user))).ToLookup(p => p.step, p => p.user);
     }
+
+    private static bool Holds(User user, WorkflowStep step) =>
+        user.Nation == step.Nation
+        && ((step.Assignee is null ? user.HasRole(step.Role) : user.Name == step.Assignee)
+            || (step.EscalatedTo is not null && user.HasRole(step.EscalatedTo)));
 
     /// <summary>The proposal's coordinator and everyone who has decided one of its steps, in any revision.</summary>
     public static Task<List<User>> TakingPartAsync(this PlannerDbContext db, Proposal proposal, CancellationToken cancellationToken)

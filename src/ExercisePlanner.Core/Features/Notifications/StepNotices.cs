@@ -29,10 +29,16 @@ public static class StepNotices
         { Step = step, Due = step.DueAt };
 
     /// <summary>Tells the step's holders, never the proposal's coordinator (who may not decide it).</summary>
-    public static async Task TellHoldersAsync(this Notifier notifier, Persistence.PlannerDbContext db, Proposal proposal, WorkflowStep step,
-        Notice notice, string? actor, CancellationToken cancellationToken)
+    public static Task TellHoldersAsync(this Notifier notifier, Persistence.PlannerDbContext db, Proposal proposal, WorkflowStep step,
+        Notice notice, string? actor, CancellationToken cancellationToken) =>
+        notifier.TellHoldersAsync(db, proposal, [step], _ => notice, actor, cancellationToken);
+
+    /// <summary>Tells each step's holders its notice, with one query for all of them (a submission opens a step per nation).</summary>
+    public static async Task TellHoldersAsync(this Notifier notifier, Persistence.PlannerDbContext db, Proposal proposal,
+        IReadOnlyCollection<WorkflowStep> steps, Func<WorkflowStep, Notice> notice, string? actor, CancellationToken cancellationToken)
     {
-        var holders = await db.HoldersAsync(step, cancellationToken);
-        notifier.Notify(proposal, notice, holders.Where(u => u.Name != proposal.Coordinator), actor);
+        var holders = await db.HoldersAsync(steps, cancellationToken);
+        foreach (var step in steps)
+            notifier.Notify(proposal, notice(step), holders[step].Where(u => u.Name != proposal.Coordinator), actor);
     }
 }

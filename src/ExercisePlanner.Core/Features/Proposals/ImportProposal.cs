@@ -27,7 +27,11 @@ public enum SaveMode
 public sealed record ImportProposal(
     ProposalContent Content, string Actor, string? Source = null, SaveMode Mode = SaveMode.CreateOrUpdate,
     ProposalRules Rules = ProposalRules.Complete, int? ExpectedVersion = null)
-    : ICommand<ImportResult>, IActorRequest, ISourcedRequest;
+    : ICommand<ImportResult>, IActorRequest, ISourcedRequest, IPreparedRequest
+{
+    /// <summary>The content's stored text, made outside the writer lock (the column and the audit's digest both use it).</summary>
+    public void Prepare() => ContentText.Of(Content);
+}
 
 /// <summary>
 /// The content's rules, checked by <see cref="ValidationBehaviour{TMessage,TResponse}"/> before the unit of work takes

@@ -28,8 +28,7 @@ public sealed class SubmitProposalHandler(PlannerDbContext db, WorkflowDefinitio
         // A new instance for every revision: approvals of an earlier revision never carry over.
         var instance = await workflows.StartAsync(db, proposal, actor.Name, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the opened steps get their ids, for the links
-        foreach (var step in instance.Steps)
-            await notifier.TellHoldersAsync(db, proposal, step, StepNotices.Opened(step), actor.Name, cancellationToken);
+        await notifier.TellHoldersAsync(db, proposal, instance.Steps, StepNotices.Opened, actor.Name, cancellationToken);
         if (instance.Status == InstanceStatus.Approved)
             await notifier.TellOutcomeAsync(db, proposal, ProposalStatus.Approved, actor, null, cancellationToken);
         return ProposalSummary.From(proposal);

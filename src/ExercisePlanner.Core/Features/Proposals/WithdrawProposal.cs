@@ -36,9 +36,9 @@ public sealed class WithdrawProposalHandler(PlannerDbContext db, Notifier notifi
         {
             // Those whose decision was awaited hear that it no longer is.
             var open = instance.Steps.Where(s => s.Status == StepStatus.Open).ToList();
-            foreach (var step in open)
-                notifier.Notify(proposal, new Notice(NotificationKind.Withdrawn, $"{PersonView.From(actor).WithTitle} withdrew the proposal" + (reason is null ? "" : $": {reason}"),
-                    "Nothing; this step was cancelled") { Step = step }, (await db.HoldersAsync(step, cancellationToken)).Where(u => u.Name != proposal.Coordinator), actor.Name);
+            await notifier.TellHoldersAsync(db, proposal, open, step => new Notice(NotificationKind.Withdrawn,
+                $"{PersonView.From(actor).WithTitle} withdrew the proposal" + (reason is null ? "" : $": {reason}"), "Nothing; this step was cancelled") { Step = step },
+                actor.Name, cancellationToken);
             WorkflowEngine.Withdraw(instance, now);
         }
         await notifier.TellOutcomeAsync(db, proposal, ProposalStatus.Withdrawn, actor, null, cancellationToken);

@@ -79,8 +79,7 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
         if (outcome.Opened.Count == 0 && outcome.Status == InstanceStatus.Running) return;
         await db.SaveChangesAsync(cancellationToken); // the opened steps get their ids, for the links
         var proposal = await notifier.ProposalAsync(code, cancellationToken);
-        foreach (var opened in outcome.Opened)
-            await notifier.TellHoldersAsync(db, proposal, opened, StepNotices.Opened(opened), actor.Name, cancellationToken);
+        await notifier.TellHoldersAsync(db, proposal, outcome.Opened, StepNotices.Opened, actor.Name, cancellationToken);
         if (outcome.Status != InstanceStatus.Running)
             await notifier.TellOutcomeAsync(db, proposal, status, actor, step, cancellationToken, requests);
     }

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExercisePlanner.Testing;
+
+/// <summary>
+/// EF Core's diagnostic events (statements, transactions, saves) raised by the work passed to <see cref="Watch"/>
+/// and what it awaits, and only those: other requests running meanwhile are not mixed in.
+/// </summary>
+public sealed class EfEvents : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly AsyncLocal<Action<string, object?>?> _current = new();
+    private readonly List<IDisposable> _subscriptions = [];
+
+    public EfEvents() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+    /// <summary>Runs <paramref name="work"/>, passing each event it causes (name, payload) to <paramref name="onEvent"/>.</summary>
+    public async Task<T> Watch<T>(Action<string, object?> onEvent, Func<Task<T>> work)
+    {
+        _current.Value = onEvent;
+        try { return await work(); }
+        finally { _current.Value = null; }
+    }
+
+    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+    }
+
+    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> @event) => _current.Value?.Invoke(@event.Key, @event.Value);
+
+    void IObserver<DiagnosticListener>.OnCompleted() { }
+    void IObserver<DiagnosticListener>.OnError(Exception error) { }
+    void IObserver<KeyValuePair<string, object?>>.OnCompleted() { }
+    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error) { }
+
+    public void Dispose()
+    {
+        lock (_subscriptions) _subscriptions.ForEach(s => s.Dispose());
+    }
+}
