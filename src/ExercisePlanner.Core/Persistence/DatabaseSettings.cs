@@ -37,13 +37,16 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public static DatabaseSettings FromEnvironment(string? sqlitePath) => Resolve(
         System.Environment.GetEnvironmentVariable(ProviderVariable), sqlitePath, System.Environment.GetEnvironmentVariable(ConnectionStringVariable));
 
+    private static readonly SqliteDurability Durability = new();
+
     /// <summary>
     /// Collections are loaded by a query each (split queries): one query joining an instance's steps and
     /// their timers made SQLite build that join for every step in the database before filtering.
     /// </summary>
     public void Configure(DbContextOptionsBuilder options)
     {
-        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        if (Provider == DatabaseProvider.Sqlite)
+            options.UseSqlite(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(Durability);
         else options.UseNpgsql(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
     }
 
