@@ -18,14 +18,20 @@ public sealed class ContentTextTests(PlannerFixture fixture) : DatabaseTest(fixt
     private Task<string> StoredAsync(string table) => Fixture.WithDb(db => db.Database.SqlQueryRaw<string>(table == "Proposals"
         ? """SELECT "Content" AS "Value" FROM "Proposals" """ : """SELECT "Content" AS "Value" FROM "ProposalRevisions" """).SingleAsync());
 
-    [Fact]
-    public async Task A_change_is_audited_from_the_text_the_column_held_before_to_the_text_written()
+    /// <summary>A draft whose column holds its content in other words (indented, as an older writer might have left it): equal as JSON, not as text.</summary>
+    private async Task<string> DraftStoredIndentedAsync()
     {
         await Fixture.AddStaffAsync();
         await Fixture.Send(new ImportProposal(Samples.Proposal(), "tur.coordinator"));
-        // The same content in other words (indented, as an older writer might have left it): equal as JSON, not as text.
         var indented = JsonNode.Parse(await StoredAsync("Proposals"))!.ToJsonString(new() { WriteIndented = true });
         await Fixture.WithDb(db => db.Database.ExecuteSqlAsync($"""UPDATE "Proposals" SET "Content" = {indented}"""));
+        return indented;
+    }
+
+    [Fact]
+    public async Task A_change_is_audited_from_the_text_the_column_held_before_to_the_text_written()
+    {
+        var indented = await DraftStoredIndentedAsync();
 
         await Fixture.Send(new ImportProposal(Samples.Proposal() with { Name = "Northern Bridge 2027 (revised)" }, "tur.coordinator"));
 
@@ -38,10 +44,7 @@ public sealed class ContentTextTests(PlannerFixture fixture) : DatabaseTest(fixt
     [Fact]
     public async Task A_submitted_revision_stores_the_proposals_text_as_it_stands()
     {
-        await Fixture.AddStaffAsync();
-        await Fixture.Send(new ImportProposal(Samples.Proposal(), "tur.coordinator"));
-        var indented = JsonNode.Parse(await StoredAsync("Proposals"))!.ToJsonString(new() { WriteIndented = true });
-        await Fixture.WithDb(db => db.Database.ExecuteSqlAsync($"""UPDATE "Proposals" SET "Content" = {indented}"""));
+        var indented = await DraftStoredIndentedAsync();
 
         await Fixture.Send(new SubmitProposal(Code, "tur.coordinator"));
 
