@@ -55,7 +55,10 @@ public sealed class MailTests(PlannerFixture fixture) : DatabaseTest(fixture), I
         await Fixture.Send(new AddUser("fra.approver", "FRA", ["national-approver"]) { Email = "fra.approver@example.org" });
     }
 
-    private static string[] NationalApproverAddresses => ["idn.approver@example.org", "jor.approver@example.org", "pak.approver@example.org", "tur.approver@example.org"];
+    // Türkiye has two national approvers in the demo staff (tur.approver and tur.deputy): both are told of its steps.
+    private static string[] NationalApproverAddresses => ["idn.approver@example.org", "jor.approver@example.org", "pak.approver@example.org", "tur.approver@example.org", "tur.deputy@example.org"];
+
+    private static int NationalApprovers => NationalApproverAddresses.Length;
 
     private string[] ReceivedAddresses() => _smtp.Received.Select(m => m.To.Mailboxes.Single().Address).Order().ToArray();
 
@@ -67,7 +70,7 @@ public sealed class MailTests(PlannerFixture fixture) : DatabaseTest(fixture), I
 
         var run = await Sender().SendPendingAsync();
 
-        Assert.Equal(new MailRun(4, 0, 0), run);
+        Assert.Equal(new MailRun(NationalApprovers, 0, 0), run);
         Assert.Equal(NationalApproverAddresses, ReceivedAddresses());
         var mail = _smtp.Received.Single(m => m.To.Mailboxes.Single().Address == "jor.approver@example.org");
         Assert.Equal($"[RESTRICTED — REL TO JOR, TUR, PAK, IDN] Your decision is needed: {Approvals.Code}", mail.Subject);
@@ -91,9 +94,9 @@ public sealed class MailTests(PlannerFixture fixture) : DatabaseTest(fixture), I
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => nodes[i % 2].SendPendingAsync())));
 
-        Assert.Equal(40, runs.Sum(r => r.Delivered));
-        Assert.Equal(40, _smtp.Received.Count);
-        Assert.Equal(40, _smtp.Received.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(10 * NationalApprovers, runs.Sum(r => r.Delivered));
+        Assert.Equal(10 * NationalApprovers, _smtp.Received.Count);
+        Assert.Equal(10 * NationalApprovers, _smtp.Received.Select(m => m.MessageId).Distinct().Count());
         Assert.True((await Fixture.Send(new Core.Features.Audit.VerifyAudit())).Intact);
     }
 
@@ -123,13 +126,13 @@ public sealed class MailTests(PlannerFixture fixture) : DatabaseTest(fixture), I
         await _smtp.StopAsync();
         var sender = Sender();
 
-        Assert.Equal(new MailRun(0, 4, 0), await sender.SendPendingAsync());
+        Assert.Equal(new MailRun(0, NationalApprovers, 0), await sender.SendPendingAsync());
         Assert.Equal(new MailRun(0, 0, 0), await sender.SendPendingAsync()); // backing off: not yet due
         await _smtp.StartAgainAsync();
         Fixture.Clock.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(new MailRun(0, 0, 0), await sender.SendPendingAsync());
         Fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(new MailRun(4, 0, 0), await sender.SendPendingAsync());
+        Assert.Equal(new MailRun(NationalApprovers, 0, 0), await sender.SendPendingAsync());
         Assert.Equal(new MailRun(0, 0, 0), await sender.SendPendingAsync());
 
         Assert.Equal(NationalApproverAddresses, ReceivedAddresses());
@@ -151,12 +154,12 @@ public sealed class MailTests(PlannerFixture fixture) : DatabaseTest(fixture), I
 
         await sender.SendPendingAsync();
         Fixture.Clock.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(new MailRun(0, 0, 4), await sender.SendPendingAsync());
+        Assert.Equal(new MailRun(0, 0, NationalApprovers), await sender.SendPendingAsync());
         Fixture.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Equal(new MailRun(0, 0, 0), await sender.SendPendingAsync());
 
         var dead = await Fixture.Send(new ListOutbox("admin", MailStatus.DeadLetter));
-        Assert.Equal(4, dead.Count);
+        Assert.Equal(NationalApprovers, dead.Count);
         await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Send(new ListOutbox("jor.approver")));
         await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Send(new RetryMail(dead[0].Id, "jor.approver")));
         await _smtp.StartAgainAsync();
@@ -180,11 +183,11 @@ public sealed class MailTests(PlannerFixture fixture) : DatabaseTest(fixture), I
         var sender = Sender();
 
         await sender.SendPendingAsync();
-        Assert.Equal(["idn.approver@example.org", "idn.approver@example.org", "tur.approver@example.org", "tur.approver@example.org"], ReceivedAddresses());
+        Assert.Equal(["idn.approver@example.org", "idn.approver@example.org", "tur.approver@example.org", "tur.approver@example.org", "tur.deputy@example.org", "tur.deputy@example.org"], ReceivedAddresses());
 
         Fixture.Clock.Now = new DateTimeOffset(2027, 1, 12, 5, 59, 0, TimeSpan.Zero); // before the digest hour
         await sender.SendPendingAsync();
-        Assert.Equal(4, _smtp.Received.Count);
+        Assert.Equal(6, _smtp.Received.Count);
 
         Fixture.Clock.Now = new DateTimeOffset(2027, 1, 12, 6, 0, 0, TimeSpan.Zero);
         await sender.SendPendingAsync();

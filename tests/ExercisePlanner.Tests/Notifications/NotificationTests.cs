@@ -32,7 +32,7 @@ public sealed class NotificationTests(PlannerFixture fixture) : DatabaseTest(fix
         await Fixture.SubmitAsync(Approvals.FiveNations());
 
         var opened = await NotificationsAsync(NotificationKind.StepOpened);
-        Assert.Equal(["idn.approver", "jor.approver", "jor.approver2", "pak.approver", "tur.approver"], opened.Select(n => n.Recipient));
+        Assert.Equal(["idn.approver", "jor.approver", "jor.approver2", "pak.approver", "tur.approver", "tur.deputy"], opened.Select(n => n.Recipient));
         var jordan = opened.First(n => n.Recipient == "jor.approver");
         Assert.Equal((Approvals.Code, "Northern Bridge 2027"), (jordan.ProposalCode, jordan.ProposalName));
         Assert.Equal("National review for Jordan (JOR) is open and waits for a national approver", jordan.Headline);
@@ -57,7 +57,7 @@ public sealed class NotificationTests(PlannerFixture fixture) : DatabaseTest(fix
         Assert.Equal("jor.approver2", delegated.Recipient);
         Assert.Equal("Brig Gen Khaled Al-Masri, Director of Training handed you National review for Jordan (JOR)", delegated.Headline);
         var reminders = await NotificationsAsync(NotificationKind.Reminder);
-        Assert.Equal(["idn.approver", "jor.approver2", "pak.approver", "tur.approver"], reminders.Select(n => n.Recipient));
+        Assert.Equal(["idn.approver", "jor.approver2", "pak.approver", "tur.approver", "tur.deputy"], reminders.Select(n => n.Recipient));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class NotificationTests(PlannerFixture fixture) : DatabaseTest(fix
         await Fixture.Send(new WithdrawProposal(Approvals.Code, DemoData.Coordinator));
 
         var withdrawn = (await NotificationsAsync(NotificationKind.Withdrawn)).Select(n => n.Recipient);
-        Assert.Equal(["idn.approver", "jor.approver", "jor.approver2", "pak.approver", "tur.approver"], withdrawn);
+        Assert.Equal(["idn.approver", "jor.approver", "jor.approver2", "pak.approver", "tur.approver", "tur.deputy"], withdrawn);
     }
 
     [Fact]

@@ -28,6 +28,18 @@ public sealed class DelegationTests(PlannerFixture fixture) : DatabaseTest(fixtu
     }
 
     [Fact]
+    public async Task The_demo_staff_have_a_colleague_to_hand_the_turkish_step_to()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        var turkiye = (await Fixture.Send(new ListSteps("tur.approver"))).Single();
+
+        var colleagues = await Fixture.Send(new ListDelegates(turkiye.Id, "tur.approver"));
+
+        Assert.Equal([("tur.deputy", "Col Deniz Aksoy, Deputy Head of Joint Training")], colleagues.Select(c => (c.Name, c.WithTitle)));
+    }
+
+    [Fact]
     public async Task A_coordinator_who_holds_the_approver_role_can_neither_decide_nor_delegate_their_own_proposals_steps()
     {
         await Fixture.AddDemoStaffAsync();

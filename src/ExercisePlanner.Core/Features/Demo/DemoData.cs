@@ -12,6 +12,8 @@ public static class DemoData
         new("tur.coordinator", "TUR", ["coordinator"], "J7 Exercise Planner") { DisplayName = "Lt Col Emre Aydin" },
         new("jor.approver", "JOR", ["national-approver"], "Director of Training") { DisplayName = "Brig Gen Khaled Al-Masri" },
         new("tur.approver", "TUR", ["national-approver"], "Head of Joint Training") { DisplayName = "Brig Gen Selim Kaya" },
+        // Türkiye's second national approver, to whom tur.approver can hand a step (the decision form's "hand this step to a colleague").
+        new("tur.deputy", "TUR", ["national-approver"], "Deputy Head of Joint Training") { DisplayName = "Col Deniz Aksoy" },
         new("pak.approver", "PAK", ["national-approver"], "Director Joint Exercises") { DisplayName = "Brig Imran Qureshi" },
         new("idn.approver", "IDN", ["national-approver"], "Assistant for Operations") { DisplayName = "Brig Gen Arief Wibowo" },
         new("jor.legal", "JOR", ["legal-advisor"], "Legal Adviser") { DisplayName = "Col Rana Haddad" },
