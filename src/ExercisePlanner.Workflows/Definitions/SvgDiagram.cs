@@ -13,11 +13,13 @@ public static class SvgDiagram
 {
     private const int Width = 640, Left = 40, BoxWidth = 560, Line = 18, Pad = 10, Gap = 34;
 
-    public static string Render(WorkflowDefinition definition)
+    /// <param name="words">How roles and durations read; plain (the definition's own terms) when not given.</param>
+    public static string Render(WorkflowDefinition definition, DiagramWords? words = null)
     {
+        words ??= DiagramWords.Plain;
         var body = new StringBuilder();
         var y = 10;
-        Terminal(body, y, $"Submitted · {definition.Name} v{definition.Version}");
+        Terminal(body, y, $"Submitted · {definition.Name}, version {definition.Version}");
         y += 34;
         foreach (var stage in definition.Stages)
         {
@@ -25,8 +27,8 @@ public static class SvgDiagram
             y += Gap;
             var lines = new List<(string Text, string Class)> { (stage.Name, "title") };
             if (stage.RunsWhen is { } when) lines.Add(($"only when {when}", "condition"));
-            lines.AddRange(stage.Steps.Select(s => ($"{Who(s)}: {s.Role}", "step")));
-            lines.Add(($"{stage.Completion} · due {stage.Due}" + (stage.EscalateTo is null ? "" : $" · escalates to {stage.EscalateTo}"), "rule"));
+            lines.AddRange(stage.Steps.Select(s => ($"{Who(s)}: {words.Role(s.Role)}", "step")));
+            lines.Add(($"{stage.Completion} · due {words.Due(stage.Due)}" + (stage.EscalateTo is null ? "" : $" · escalates to {words.Role(stage.EscalateTo)}"), "rule"));
             var height = lines.Count * Line + 2 * Pad;
             var dashes = stage.RunsWhen is null ? "" : " stroke-dasharray=\"6 4\"";
             body.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left}\" y=\"{y}\" width=\"{BoxWidth}\" height=\"{height}\" rx=\"6\" fill=\"#fff\" stroke=\"{Blue}\" stroke-width=\"1.5\"{dashes}/>");
@@ -75,4 +77,13 @@ public static class SvgDiagram
         Assignees.Affected => "each nation affected",
         _ => string.Join(", ", step.Nations ?? []),
     };
+}
+
+/// <summary>How a diagram names roles and durations: the definition's own terms, or the words a page gives them.</summary>
+public sealed record DiagramWords(Func<string, string> Role, Func<TimeSpan, string> Duration)
+{
+    /// <summary>As the definition writes them: <c>national-approver</c>, <c>P14D</c>.</summary>
+    public static readonly DiagramWords Plain = new(role => role, System.Xml.XmlConvert.ToString);
+
+    public string Due(string iso) => Durations.TryParse(iso, out var span) ? Duration(span) : iso;
 }

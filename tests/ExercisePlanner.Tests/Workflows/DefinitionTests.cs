@@ -173,4 +173,18 @@ public sealed class SvgDiagramTests
         Assert.Contains("each nation: national-approver", texts);
         Assert.Single(svg.Descendants(), e => e.Name.LocalName == "rect" && e.Attribute("stroke-dasharray") is not null);
     }
+
+    [Fact]
+    public void The_diagram_on_pages_names_roles_and_deadlines_in_words()
+    {
+        var definition = WorkflowCatalog.Load(Path.Combine(AppContext.BaseDirectory, "workflows"), ProposalSubject.Facts).Find("exercise-approval")!;
+
+        var svg = System.Xml.Linq.XDocument.Parse(SvgDiagram.Render(definition, Core.Common.Words.Diagram));
+
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.Contains($"Submitted · Exercise approval, version {definition.Version}", texts);
+        Assert.Contains("each nation: national approver", texts);
+        Assert.Contains("all · due within 14 days · escalates to chief of staff", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("P14D") || t.Contains("national-approver"));
+    }
 }

@@ -134,6 +134,6 @@ public sealed class PreviewWorkflowHandler : IQueryHandler<PreviewWorkflow, Work
     public ValueTask<WorkflowPreview> Handle(PreviewWorkflow query, CancellationToken cancellationToken)
     {
         var (definition, problems) = new DefinitionReader(ProposalSubject.Facts).Read("definition", query.Json);
-        return ValueTask.FromResult(new WorkflowPreview(problems, definition is null ? null : SvgDiagram.Render(definition)));
+        return ValueTask.FromResult(new WorkflowPreview(problems, definition is null ? null : SvgDiagram.Render(definition, Words.Diagram)));
     }
 }
