@@ -15,6 +15,7 @@ public sealed class SignOutTests
         await using var browser = await Browsers.LaunchAsync();
 
         var page = await Browsers.SignInAsync(browser, web, "jor.approver");
+        await Assertions.Expect(page.Locator("form.signout a")).ToHaveTextAsync("Brig Gen Khaled Al-Masri"); // by name, not user name
         var cookies = await page.Context.CookiesAsync();
         Assert.NotEmpty(cookies);
 
