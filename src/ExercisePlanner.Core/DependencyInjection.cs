@@ -21,7 +21,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditScope>();
         services.AddSingleton(database);
-        services.AddSingleton<WriterGate>();
+        services.AddSingleton(_ => new WriterGate(database));
         database.AddContext<PlannerDbContext, SqlitePlannerDbContext, PostgresPlannerDbContext>(services);
         services.AddValidatorsFromAssemblyContaining<PlannerDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<IsolatedSender>();

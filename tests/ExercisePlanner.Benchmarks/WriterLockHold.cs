@@ -23,6 +23,7 @@ public static class WriterLockHold
 {
     public static async Task PrintAsync(DatabaseSettings database, int decisions)
     {
+        Console.WriteLine($"writer lock on {database.Provider}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {LoadAverage()}");
         await using var services = PlannerServices.Build(database);
         await services.InitializePlannerAsync();
         var sender = services.GetRequiredService<IsolatedSender>();
@@ -94,7 +95,13 @@ public static class WriterLockHold
             + $"p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies.Max():0.0} ms; "
             + $"longest lock hold meanwhile {Since(held, decideBefore).Max():0.0} ms");
         foreach (var line in phases.Report(database.Provider.ToString())) Console.WriteLine(line);
+        Console.WriteLine($"  at the end: {LoadAverage()}");
     }
+
+    /// <summary>What else the machine was doing: the figures above are only comparable at a similar load.</summary>
+    private static string LoadAverage() => File.Exists("/proc/loadavg")
+        ? "load average " + string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+        : "load average unknown";
 
     private static int Count(List<double> held) { lock (held) return held.Count; }
     private static List<double> Since(List<double> held, int from) { lock (held) return held.Skip(from).ToList(); }

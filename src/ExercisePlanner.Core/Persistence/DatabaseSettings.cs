@@ -37,7 +37,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public static DatabaseSettings FromEnvironment(string? sqlitePath) => Resolve(
         System.Environment.GetEnvironmentVariable(ProviderVariable), sqlitePath, System.Environment.GetEnvironmentVariable(ConnectionStringVariable));
 
-    private static readonly SqliteDurability Durability = new();
+    private static readonly SqliteConnectionSettings SqliteConnections = new();
 
     /// <summary>
     /// Collections are loaded by a query each (split queries): one query joining an instance's steps and
@@ -46,7 +46,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public void Configure(DbContextOptionsBuilder options)
     {
         if (Provider == DatabaseProvider.Sqlite)
-            options.UseSqlite(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(Durability);
+            options.UseSqlite(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(SqliteConnections);
         else options.UseNpgsql(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
     }
 

@@ -10,10 +10,20 @@ namespace ExercisePlanner.Core.Persistence;
 /// The writers of one node (one service provider) queue here, in order and without polling, before they
 /// ask the database for its writer lock. SQLite's own busy handling sleeps and retries, which under
 /// concurrent requests cost more than the writes themselves; across nodes the database's lock still decides.
+/// On SQLite the gate also has the log checkpointed once a writer lets go (<see cref="SqliteCheckpoints"/>).
 /// </summary>
-public sealed class WriterGate
+public sealed class WriterGate(DatabaseSettings? database = null) : IAsyncDisposable, IDisposable
 {
+    private readonly SqliteCheckpoints? _checkpoints = database?.SqlitePath is null ? null : new SqliteCheckpoints(database.ConnectionString);
+
     internal SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+    /// <summary>A writer let go: what it wrote may now be checkpointed, outside the lock.</summary>
+    internal void Released() => _checkpoints?.Request();
+
+    public ValueTask DisposeAsync() => _checkpoints?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    public void Dispose() => _checkpoints?.Stop();
 }
 
 /// <summary>
@@ -31,10 +41,10 @@ public sealed class WriteTransaction : IAsyncDisposable
         "exerciseplanner.writer_lock.held", "ms", "How long a write transaction held the writer lock");
 
     private readonly IDbContextTransaction _transaction;
-    private readonly SemaphoreSlim _gate;
+    private readonly WriterGate _gate;
     private readonly long _acquired = Stopwatch.GetTimestamp();
 
-    private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim gate) => (_transaction, _gate) = (transaction, gate);
+    private WriteTransaction(IDbContextTransaction transaction, WriterGate gate) => (_transaction, _gate) = (transaction, gate);
 
     public static async Task<WriteTransaction> BeginAsync(DatabaseFacade database, WriterGate gate, CancellationToken cancellationToken)
     {
@@ -45,7 +55,7 @@ public sealed class WriteTransaction : IAsyncDisposable
             var transaction = await database.BeginTransactionAsync(cancellationToken);
             if (database.IsNpgsql())
                 await database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLock})", cancellationToken);
-            return new WriteTransaction(transaction, gate.Semaphore);
+            return new WriteTransaction(transaction, gate);
         }
         catch
         {
@@ -61,8 +71,9 @@ public sealed class WriteTransaction : IAsyncDisposable
         try { await _transaction.DisposeAsync(); }
         finally
         {
-            _gate.Release();
+            _gate.Semaphore.Release();
             Held.Record(Stopwatch.GetElapsedTime(_acquired).TotalMilliseconds);
+            _gate.Released();
         }
     }
 }

@@ -4,16 +4,17 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ExercisePlanner.Core.Persistence;
 
 /// <summary>
-/// How hard an SQLite commit waits for the disk, set on every connection as it opens (the setting is per connection).
-/// The file is in WAL mode, where <c>synchronous=NORMAL</c> hands each commit to the operating system and syncs the
+/// What a commit costs inside the writer lock on SQLite, set on every connection as it opens (both settings are per
+/// connection). <c>wal_autocheckpoint=0</c>: checkpoints run after the lock is released (<see cref="SqliteCheckpoints"/>).
+/// Durability: the file is in WAL mode, where <c>synchronous=NORMAL</c> hands each commit to the operating system and syncs the
 /// log at checkpoints instead of at every commit: a killed process loses nothing it committed and the file is never
 /// corrupted; a power cut or an operating-system crash may undo the commits made since the last checkpoint (each
 /// as a whole, so the audit chain stays whole). <c>FULL</c>, the default, synced the log inside every writer's lock
 /// (docs/benchmarks.md, "The writer lock under the largest requests").
 /// </summary>
-internal sealed class SqliteDurability : DbConnectionInterceptor
+internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA synchronous=NORMAL";
+    private const string Pragma = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
