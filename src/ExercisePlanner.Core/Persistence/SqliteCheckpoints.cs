@@ -18,7 +18,8 @@ internal sealed class SqliteCheckpoints : IAsyncDisposable
 
     public SqliteCheckpoints(string connectionString)
     {
-        _connectionString = connectionString;
+        // Never creates the file: a checkpoint asked for just before the database went away finds nothing to do.
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
         _running = Task.Run(RunAsync);
     }
 
