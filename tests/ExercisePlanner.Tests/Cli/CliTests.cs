@@ -26,6 +26,7 @@ public sealed class CliTests : IDisposable
         await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator", "--title", "Lt Col Aydin");
         await Ok("user", "add", "jor.approver", "--nation", "JOR", "--role", "national-approver", "--role", "legal-advisor");
 
+        await _cli.AddSampleStaffAsync();
         var imported = await Ok("proposal", "import", _proposalFile, "--as", "tur.coordinator");
         Assert.Contains("created draft NORTHERN-BRIDGE-27", imported.Output);
         var submitted = await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator", "--json");
@@ -52,6 +53,7 @@ public sealed class CliTests : IDisposable
     public async Task Withdraw_with_a_reason_then_reopen_and_resubmit_as_the_next_revision()
     {
         await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        await _cli.AddSampleStaffAsync();
         await Ok("proposal", "import", _proposalFile, "--as", "tur.coordinator");
         Assert.Equal(3, (await _cli.RunAsync("proposal", "reopen", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator")).ExitCode); // a draft already
         await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
@@ -118,6 +120,7 @@ public sealed class CliTests : IDisposable
     public async Task Documents_of_a_submitted_revision_are_written_by_its_number()
     {
         await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        await _cli.AddSampleStaffAsync();
         await Ok("proposal", "import", _proposalFile, "--as", "tur.coordinator");
         var plan = Path.Combine(_cli.WorkingDirectory, "plan-r1.pdf");
 
@@ -137,6 +140,7 @@ public sealed class CliTests : IDisposable
     public async Task A_second_submit_is_a_conflict()
     {
         await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        await _cli.AddSampleStaffAsync();
         await Ok("proposal", "import", _proposalFile, "--as", "tur.coordinator");
         await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
 

@@ -21,6 +21,7 @@ public sealed class DiscussionCliTests : IDisposable
         Assert.Equal("Brig Gen Khaled Al-Masri", JsonDocument.Parse(added.Output).RootElement.GetProperty("displayName").GetString());
         await Ok("user", "add", "tur.approver", "--nation", "TUR", "--role", "national-approver");
         await Ok("user", "add", "pak.approver", "--nation", "PAK", "--role", "national-approver");
+        await _cli.AddReviewersAsync();
         var json = Samples.ProposalJsonStartingSoon();
         await Ok("proposal", "import", _cli.WriteFile("r1.json", json), "--as", "tur.coordinator");
         await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");

@@ -26,6 +26,7 @@ public sealed class MailCliTests : IDisposable
             await Ok("user", "add", $"{nation.ToLowerInvariant()}.approver", "--nation", nation, "--role", "national-approver",
                 "--email", $"{nation.ToLowerInvariant()}.approver@example.org");
         await Ok("user", "add", "usa.approver", "--nation", "USA", "--role", "national-approver", "--email", "usa.approver@example.org", "--mail", "daily-digest");
+        await _cli.AddReviewersAsync();
         var file = _cli.WriteFile("proposal.json", Samples.ProposalJsonStartingSoon());
         await Ok("proposal", "import", file, "--as", "tur.coordinator");
         await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");

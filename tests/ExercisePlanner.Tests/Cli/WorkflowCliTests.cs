@@ -22,6 +22,8 @@ public sealed class WorkflowCliTests : IDisposable
         await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
         await Ok("user", "add", "jor.approver", "--nation", "JOR", "--role", "national-approver");
         await Ok("user", "add", "pak.approver", "--nation", "PAK", "--role", "national-approver");
+        await Ok("user", "add", "tur.approver", "--nation", "TUR", "--role", "national-approver");
+        await _cli.AddReviewersAsync();
         var file = _cli.WriteFile("proposal.json", Samples.ProposalJsonStartingSoon());
         await Ok("proposal", "import", file, "--as", "tur.coordinator");
         await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");

@@ -32,7 +32,6 @@ public sealed class CliProcess : IDisposable
         return new CliResult(process.ExitCode, await output, await error);
     }
 
-    /// <summary>Starts the program without waiting, for a test that kills it midway.</summary>
     /// <summary>Runs a command that must succeed; a failure names the command, its exit code and its error output.</summary>
     public async Task<CliResult> OkAsync(params string[] args)
     {
@@ -41,6 +40,26 @@ public sealed class CliProcess : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// The sample's host (JOR) reviewers and its lead's (TUR) exercise director, which the shipped workflow asks for after national
+    /// review: a submission is refused while a step it will need has nobody (two users, to keep the processes few).
+    /// </summary>
+    public async Task AddReviewersAsync()
+    {
+        await OkAsync("user", "add", "jor.reviewer", "--nation", "JOR", "--role", "legal-advisor", "--role", "logistics-officer", "--role", "security-officer");
+        await OkAsync("user", "add", "tur.director", "--nation", "TUR", "--role", "exercise-director");
+    }
+
+    /// <summary>Everyone the sample's submission needs, in as few processes as possible: one user per nation holding each role the workflow gives it.</summary>
+    public async Task AddSampleStaffAsync()
+    {
+        await OkAsync("user", "add", "pak.approver", "--nation", "PAK", "--role", "national-approver");
+        await OkAsync("user", "add", "tur.staff", "--nation", "TUR", "--role", "national-approver", "--role", "exercise-director");
+        await OkAsync("user", "add", "jor.staff", "--nation", "JOR", "--role", "national-approver",
+            "--role", "legal-advisor", "--role", "logistics-officer", "--role", "security-officer");
+    }
+
+    /// <summary>Starts the program without waiting, for a test that kills it midway.</summary>
     public Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -33,6 +33,11 @@ public static class Samples
         new("tur.approver", "TUR", ["national-approver"], "Brig Gen Kaya"),
         new("pak.approver", "PAK", ["national-approver"], "Brig Qureshi"),
         new("admin", "TUR", ["admin"], "Administrator"),
+        // Every role the shipped workflows give the sample's host (JOR) and lead (TUR): a submission needs someone for each.
+        new("jor.legal", "JOR", ["legal-advisor"], "Legal Adviser"),
+        new("jor.logistics", "JOR", ["logistics-officer"], "Host Nation Support"),
+        new("jor.security", "JOR", ["security-officer"], "Security Officer"),
+        new("tur.director", "TUR", ["exercise-director"], "Exercise Director"),
     ];
 
     public static async Task AddStaffAsync(this PlannerFixture fixture)

@@ -69,6 +69,11 @@ public sealed class WebFixture : WebApplicationFactory<Program>, IAsyncLifetime
         ("pak.approver", "PAK", "national-approver"),
         ("mys.approver", "MYS", "national-approver"),
         ("usa.approver", "USA", "national-approver"),
+        // Every other role the shipped workflows give the sample's host (JOR) and lead (TUR): a submission needs someone for each.
+        ("jor.legal", "JOR", "legal-advisor"),
+        ("jor.logistics", "JOR", "logistics-officer"),
+        ("jor.security", "JOR", "security-officer"),
+        ("tur.director", "TUR", "exercise-director"),
     ];
 
     /// <summary>A client with a bearer token for the user, or none for anonymous.</summary>
