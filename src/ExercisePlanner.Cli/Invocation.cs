@@ -55,6 +55,7 @@ internal sealed class Invocation : IAsyncDisposable
         catch (NotFoundException ex) { return Fail(error, ex.Message, ExitCodes.BadInput); }
         catch (ForbiddenException ex) { return Fail(error, "not allowed: " + ex.Message, ExitCodes.BadInput); }
         catch (ConflictException ex) { return Fail(error, "conflict: " + ex.Message, ExitCodes.Conflict); }
+        catch (Core.Features.Workflows.UnstaffedException ex) { return Fail(error, ex.Message, ExitCodes.BadInput); }
         catch (IOException ex) { return Fail(error, ex.Message, ExitCodes.BadInput); }
         catch (UnauthorizedAccessException ex) { return Fail(error, ex.Message, ExitCodes.BadInput); }
         catch (InvalidDefinitionException ex)

@@ -41,6 +41,8 @@ internal static class WorkflowCommands
                         foreach (var step in stage.Steps) o.WriteLine($"    {step.Nation} {step.Role}");
                 }
                 o.WriteLine($"earliest full approval: {result.EarliestApproval:yyyy-MM-dd}");
+                foreach (var missing in result.Unstaffed) o.WriteLine($"cannot be submitted yet: {missing.Sentence}");
+                if (result.Unstaffed.Count > 0) o.WriteLine(Staffing.Ask(result.Administrators));
                 o.WriteLine($"on request for changes ({result.OnRequestChanges}): {result.WhenChangesRequested}");
             });
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Workflows.Definitions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -31,8 +32,22 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         NotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found.", Detail = notFound.Message },
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Title = "Not allowed.", Detail = forbidden.Message },
         StaleVersionException stale => new ProblemDetails { Status = 412, Title = "Changed since you read it.", Detail = stale.Message },
+        UnstaffedException unstaffed => Unstaffed(unstaffed),
         ConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = conflict.Message },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
+    };
+
+    /// <summary>422: the proposal is fine, but nobody could decide some of its steps; each nation and role, and whom to ask.</summary>
+    private static ProblemDetails Unstaffed(UnstaffedException unstaffed) => new()
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "Some steps would have no one to decide them.",
+        Detail = unstaffed.Message,
+        Extensions =
+        {
+            ["missing"] = unstaffed.Missing.Select(m => new { m.Stage, m.Nation, m.Role, m.Sentence }).ToList(),
+            ["administrators"] = unstaffed.Administrators,
+        },
     };
 
     private static ValidationProblemDetails Validation(IEnumerable<(string Path, string Message)> problems, string? subject) =>

@@ -25,6 +25,7 @@ public abstract class PlannerPage(IMediator mediator) : PageModel
         catch (ForbiddenException ex) { Problems = [new Problem("", ex.Message)]; }
         catch (ConflictException ex) { Problems = [new Problem("", ex.Message)]; }
         catch (NotFoundException ex) { Problems = [new Problem("", ex.Message)]; }
+        catch (Core.Features.Workflows.UnstaffedException ex) { Problems = [new Problem("", ex.Message)]; }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await OnRefusedAsync();
         return Page();

@@ -24,6 +24,7 @@ public sealed class SubmitProposalHandler(PlannerDbContext db, WorkflowDefinitio
         ProposalContentValidator.Require(proposal.Content, ProposalRules.Complete, proposal.Code, DateOnly.FromDateTime(now.UtcDateTime));
         if (proposal.IsAmending && ProposalChanges.Between(proposal.InForce!.Content, proposal.Content).Count == 0)
             throw new InvalidInputException("", $"amendment {proposal.Amendment} of {proposal.Code} changes nothing yet; change the proposal before submitting it");
+        await workflows.RequireStaffedAsync(db, proposal, cancellationToken);
         proposal.Submit(actor.Name, now);
         // A new instance for every revision: approvals of an earlier revision never carry over.
         var instance = await workflows.StartAsync(db, proposal, actor.Name, now, cancellationToken);

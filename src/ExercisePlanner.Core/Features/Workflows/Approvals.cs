@@ -24,6 +24,14 @@ internal static class Approvals
         return instance;
     }
 
+    /// <summary>Refuses (<see cref="UnstaffedException"/>) a submission whose workflow would open a step nobody of its nation and role can decide.</summary>
+    public static async Task RequireStaffedAsync(this WorkflowDefinitions workflows, PlannerDbContext db, Proposal proposal, CancellationToken cancellationToken)
+    {
+        var subject = ProposalSubject.Of(proposal);
+        var definition = await workflows.ForSubmissionAsync(db, proposal, subject, cancellationToken);
+        await db.RequireStaffedAsync(proposal.Code, workflows.Engine.Plan(definition, subject), cancellationToken);
+    }
+
     /// <summary>
     /// The definition a submission runs: the newest published one whose <c>appliesTo</c> fits (else the default); for an
     /// amendment, the newest version of the amendment workflow named by the one that approved the revision in force.

@@ -15,7 +15,13 @@ public sealed record PlanWorkflow(string Code, string? Viewer = null) : IQuery<W
 /// <param name="OnRequestChanges">The definition's <c>onRequestChanges</c>; <paramref name="WhenChangesRequested"/> says what it does in words.</param>
 public sealed record WorkflowPlan(string Proposal, string Workflow, int Version, DateTimeOffset From,
     IReadOnlyList<PlannedStageView> Stages, DateTimeOffset EarliestApproval, IReadOnlyList<string> Changed, IReadOnlyList<string> NationsAffected,
-    string OnRequestChanges, string WhenChangesRequested);
+    string OnRequestChanges, string WhenChangesRequested)
+{
+    /// <summary>The steps of stages that will run whose nation and role no user holds: a submission is refused until each has someone.</summary>
+    public IReadOnlyList<UnstaffedStep> Unstaffed { get; init; } = [];
+    /// <summary>When some step is unstaffed, the administrators (by display name) who can add the users it needs.</summary>
+    public IReadOnlyList<string> Administrators { get; init; } = [];
+}
 
 public sealed record PlannedStageView(string Id, string Name, bool Applies, string? Condition, string Completion, string Due,
     DateTimeOffset? DueBy, IReadOnlyList<PlannedStep> Steps);
@@ -36,9 +42,11 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
             : await workflows.PinnedAsync(db, running.DefinitionId, running.DefinitionVersion, cancellationToken);
         var from = running?.StartedAt ?? clock.GetUtcNow();
 
+        var plan = workflows.Engine.Plan(definition, subject);
+        var unstaffed = await db.UnstaffedAsync(plan, cancellationToken);
         var cursor = from;
         var stages = new List<PlannedStageView>();
-        foreach (var planned in workflows.Engine.Plan(definition, subject))
+        foreach (var planned in plan)
         {
             var runs = planned.Applies && planned.Steps.Count > 0;
             DateTimeOffset? dueBy = runs ? cursor += planned.Stage.DueIn : null;
@@ -46,6 +54,10 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
                 planned.Stage.Completion.ToString(), planned.Stage.Due, dueBy, planned.Steps));
         }
         return new WorkflowPlan(proposal.Code, definition.Id, definition.Version, from, stages, cursor, subject.Changed, subject.NationsAffected,
-            definition.OnRequestChanges, MermaidDiagram.WhenChangesRequested(definition));
+            definition.OnRequestChanges, MermaidDiagram.WhenChangesRequested(definition))
+        {
+            Unstaffed = unstaffed,
+            Administrators = unstaffed.Count == 0 ? [] : await db.AdministratorsAsync(cancellationToken),
+        };
     }
 }
