@@ -118,6 +118,7 @@ public static class WebSetup
         app.MapWorkflowApi();
         app.MapProposalDrafts();
         app.MapDiscussionApi();
+        app.MapStaffingApi();
         app.MapRazorPages();
         return app;
     }

@@ -54,6 +54,14 @@ internal static class StepCommands
             return ExitCodes.Success;
         });
 
-        return new Command("step", "workflow steps awaiting decisions").With(list, decide, delegateStep);
+        var reassign = new Command("reassign", "an administrator gives an open step to a named user of the step's nation").With(stepId, to, actor).Runs(async run =>
+        {
+            var p = run.Parse;
+            var step = await run.Send(new ReassignStep(p.GetValue(stepId), p.GetValue(to)!, p.GetValue(actor)!));
+            run.Print(step, o => o.WriteLine($"step {step.Id} ({step.Stage}, {step.Nation}) reassigned to {step.Assignee}"));
+            return ExitCodes.Success;
+        });
+
+        return new Command("step", "workflow steps awaiting decisions").With(list, decide, delegateStep, reassign);
     }
 }

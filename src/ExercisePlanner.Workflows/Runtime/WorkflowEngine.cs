@@ -34,7 +34,7 @@ public sealed partial class WorkflowEngine(FactCatalog facts)
         return instance;
     }
 
-    /// <summary>Whether the actor may decide the step: same nation, the step's (or escalation) role, and the delegate if there is one.</summary>
+    /// <summary>Whether the actor may decide the step: same nation, the step's (or escalation) role, and the assignee (delegate or reassignee) if there is one.</summary>
     public static (Refusal Refusal, string Reason) MayDecide(WorkflowStep step, WorkflowActor actor)
     {
         if (step.Status != StepStatus.Open)
@@ -42,7 +42,8 @@ public sealed partial class WorkflowEngine(FactCatalog facts)
         if (actor.Nation != step.Nation)
             return (Refusal.WrongNation, $"step {step.Id} is for {step.Nation}, and {actor.Name} acts for {actor.Nation}");
         var escalated = step.EscalatedTo is not null && actor.Roles.Contains(step.EscalatedTo);
-        if (!actor.Roles.Contains(step.Role) && !escalated)
+        // The assignee decides even without the role: the host may give a step nobody could decide to someone of its nation.
+        if (!actor.Roles.Contains(step.Role) && !escalated && step.Assignee != actor.Name)
             return (Refusal.WrongRole, $"step {step.Id} needs the role {step.Role}, which {actor.Name} does not hold");
         if (step.Assignee is not null && step.Assignee != actor.Name && !escalated)
             return (Refusal.NotAssignee, $"step {step.Id} was delegated to {step.Assignee}");

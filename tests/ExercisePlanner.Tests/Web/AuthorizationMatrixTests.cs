@@ -54,6 +54,9 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
         // Step 1 is Jordan's national approval.
         { "POST /api/v1/steps/{id:int}/decision", "/api/v1/steps/1/decision", """{ "decision": "Approve", "comment": "ok" }""", [401, 403, 200, 404, 404, 403] },
         { "POST /api/v1/steps/{id:int}/delegation", "/api/v1/steps/1/delegation", """{ "to": "jor.deputy" }""", [401, 403, 200, 404, 404, 403] },
+        // Administrators only: the open steps nobody can decide, and giving one to a named user of its nation (Jordan's step 1 to its deputy).
+        { "GET /api/v1/steps/undecidable", "/api/v1/steps/undecidable", "", [401, 403, 403, 403, 403, 200] },
+        { "POST /api/v1/steps/{id:int}/reassignment", "/api/v1/steps/1/reassignment", """{ "to": "jor.deputy" }""", [401, 403, 403, 403, 403, 200] },
         { "GET /api/v1/workflows", "/api/v1/workflows", "", [401, 200, 200, 200, 200, 200] },
         { "GET /api/v1/workflows/{id}/diagram", "/api/v1/workflows/exercise-approval/diagram", "", [401, 200, 200, 200, 200, 200] },
         { "POST /api/v1/workflows/validation", "/api/v1/workflows/validation", """{ "id": "x" }""", [401, 200, 200, 200, 200, 200] },
@@ -85,6 +88,7 @@ public sealed class AuthorizationMatrixTests(WebFixture web)
         { "PAGE /proposals/{code}/withdraw", "/proposals/NORTHERN-BRIDGE-27/withdraw", "", [302, 200, 403, 403, 404, 200] },
         { "PAGE /proposals/{code}/reopen", "/proposals/NORTHERN-BRIDGE-27/reopen", "", [302, 200, 403, 403, 404, 200] },
         { "PAGE /steps/{id:int}/reject", "/steps/1/reject", "", [302, 404, 200, 404, 404, 404] },
+        { "PAGE /steps/undecidable", "/steps/undecidable", "", [302, 403, 403, 403, 403, 200] },
         { "PAGE /calendar", "/calendar", "", [302, 200, 200, 200, 200, 200] },
         { "PAGE /error/{status:int?}", "/error/404", "", [404, 404, 404, 404, 404, 404] },
         { "PAGE /workflows", "/workflows", "", [302, 200, 200, 200, 200, 200] },

@@ -18,6 +18,11 @@ public static class StepNotices
         new(NotificationKind.Delegated, $"{PersonView.From(from).WithTitle} handed you {step.StageName} for {Words.Nation(step.Nation)}", Decide)
         { Step = step, Due = step.DueAt };
 
+    /// <summary>An administrator gave the step to the recipient (who then decides it alone, with or without its role).</summary>
+    public static Notice Reassigned(WorkflowStep step, User by) =>
+        new(NotificationKind.Reassigned, $"{Person(by)} gave you {step.StageName} for {NationWithCode(step.Nation)} to decide", Decide)
+        { Step = step, Due = step.DueAt };
+
     public static Notice Reminder(WorkflowStep step) =>
         new(NotificationKind.Reminder, $"{step.StageName} for {Words.Nation(step.Nation)} still waits for a decision", Decide)
         { Step = step, Due = step.DueAt };

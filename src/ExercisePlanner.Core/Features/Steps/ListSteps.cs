@@ -10,7 +10,7 @@ namespace ExercisePlanner.Core.Features.Steps;
 
 /// <summary>
 /// The open steps a user may decide now: their nation, one of their roles (or an escalation to one), not
-/// delegated away, and never on a proposal they coordinate. Soonest due first; optionally only one
+/// delegated away (or handed to them), and never on a proposal they coordinate. Soonest due first; optionally only one
 /// proposal's, and at most <paramref name="Limit"/> of them.
 /// </summary>
 public sealed record ListSteps(string Actor, string? Proposal = null, int? Limit = null) : IQuery<IReadOnlyList<StepView>>;
@@ -29,7 +29,7 @@ public sealed class ListStepsHandler(PlannerDbContext db) : IQueryHandler<ListSt
         var open = db.WorkflowSteps.AsNoTracking().Where(s => s.Status == StepStatus.Open && s.Nation == user.Nation);
         if (query.Proposal is { } code) open = open.Where(s => s.SubjectKey == code);
         var steps = open
-            .Where(s => (roles.Contains(s.Role) && (s.Assignee == null || s.Assignee == user.Name))
+            .Where(s => (s.Assignee == null && roles.Contains(s.Role)) || s.Assignee == user.Name // an assignee may lack the role (reassigned)
                         || (s.EscalatedTo != null && roles.Contains(s.EscalatedTo)))
             .Where(s => !db.Proposals.Any(p => p.Code == s.SubjectKey && p.Coordinator == user.Name))
             .OrderBy(s => s.DueAt).ThenBy(s => s.Id);
