@@ -1,5 +1,6 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Persistence;
 using FluentValidation;
@@ -17,7 +18,7 @@ public sealed class CommentOnProposalValidator : JsonValidator<CommentOnProposal
             .MaximumLength(ProposalComment.MaxLength).WithMessage($"is longer than {ProposalComment.MaxLength:N0} characters");
 }
 
-public sealed class CommentOnProposalHandler(PlannerDbContext db, TimeProvider clock) : ICommandHandler<CommentOnProposal, CommentView>
+public sealed class CommentOnProposalHandler(PlannerDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<CommentOnProposal, CommentView>
 {
     public async ValueTask<CommentView> Handle(CommentOnProposal command, CancellationToken cancellationToken)
     {
@@ -26,8 +27,20 @@ public sealed class CommentOnProposalHandler(PlannerDbContext db, TimeProvider c
         viewer.RequireContent(proposal);
         var comment = new ProposalComment(proposal.Code, proposal.Revision, command.Actor, command.Text.Trim(), clock.GetUtcNow());
         db.ProposalComments.Add(comment);
+        // Those who take part and those who may decide an open step read it; never its author, only where the content is releasable.
+        var readers = (await db.TakingPartAsync(proposal, cancellationToken)).Concat(await db.HoldersOfOpenStepsAsync(proposal, cancellationToken));
+        notifier.Notify(proposal, Notice(viewer!, comment, proposal), readers, viewer!.Name);
         return CommentView.From(comment);
     }
+
+    private const int Quoted = 200;
+
+    private static Notice Notice(User author, ProposalComment comment, Proposal proposal) =>
+        new(NotificationKind.Comment,
+            $"{Wording.Person(author)} ({author.Nation}) commented on revision {comment.Revision}: " +
+            $"“{(comment.Text.Length > Quoted ? comment.Text[..Quoted] + "…" : comment.Text)}”",
+            "Read it on the proposal page; answer there if it asks you something")
+        { Stage = OutcomeNotices.Status(proposal.Status), ReleasableOnly = true };
 }
 
 /// <summary>A comment as shown in the discussion.</summary>
