@@ -152,4 +152,46 @@ public sealed class NotificationTests(PlannerFixture fixture) : DatabaseTest(fix
         Assert.Equal(2, await Fixture.Send(new CountUnreadNotifications("pak.approver")));
         Assert.True((await Fixture.Send(new Core.Features.Audit.VerifyAudit())).Intact);
     }
+
+    private Task<List<string>> MailedAsync(string kindWords) =>
+        Fixture.WithDb(db => db.OutboxMessages.Where(m => m.Subject.Contains($"] {kindWords}: ")).OrderBy(m => m.Recipient).Select(m => m.Recipient).ToListAsync());
+
+    [Fact]
+    public async Task A_comment_reaches_those_taking_part_and_holders_of_open_steps_where_releasable_never_its_author()
+    {
+        await AddStaffAsync();
+        await Fixture.Send(new SetUserMail("tur.approver", "tur.approver@example.org", MailPreference.DailyDigest, "admin"));
+        // Pakistan takes part and has an open step, but the content is not releasable to it.
+        await Fixture.SubmitAsync(Approvals.FiveNations(p => p with { ReleasableTo = ["JOR", "TUR", "IDN"] }));
+        await Fixture.DecideAsync((await Fixture.OpenStepsAsync()).Single(s => s.Nation == "JOR"));
+
+        await Fixture.Send(new Core.Features.Discussion.CommentOnProposal(Approvals.Code, "Who pays for the CIS node?", "idn.approver"));
+
+        var told = await NotificationsAsync(NotificationKind.Comment);
+        // The coordinator and Jordan's approver (who decided), Türkiye's approver (open step); not Indonesia's (the author),
+        // Pakistan's (not releasable), Jordan's second approver (Jordan's step is decided), Malaysia's or France's.
+        Assert.Equal(["jor.approver", "tur.approver", DemoData.Coordinator], told.Select(n => n.Recipient).Order(StringComparer.Ordinal));
+        Assert.Equal("Brig Gen Arief Wibowo, Assistant for Operations (IDN) commented on revision 1: “Who pays for the CIS node?”", told[0].Headline);
+        Assert.Equal($"/proposals/{Approvals.Code}", told[0].Link);
+        // Mail for those who want each event; Türkiye's approver reads it in the daily digest.
+        Assert.Equal(["jor.approver", DemoData.Coordinator], (await MailedAsync("New comment")).Order(StringComparer.Ordinal));
+        Assert.True(told.Single(n => n.Recipient == "tur.approver").DigestPending);
+    }
+
+    [Fact]
+    public async Task A_reassigned_step_is_told_to_the_reassignee_alone()
+    {
+        await AddStaffAsync();
+        await Fixture.Send(new AddUser("idn.liaison", "IDN", ["logistics-officer"], "Liaison Officer") { DisplayName = "Col Budi Santoso", Email = "idn.liaison@example.org" });
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        var indonesia = (await Fixture.OpenStepsAsync()).Single(s => s.Nation == "IDN");
+
+        await Fixture.Send(new ReassignStep(indonesia.Id, "idn.liaison", "admin"));
+
+        var told = Assert.Single(await NotificationsAsync(NotificationKind.Reassigned));
+        Assert.Equal(("idn.liaison", indonesia.Id, indonesia.Due), (told.Recipient, told.StepId, told.DueAt));
+        Assert.Equal("System administrator gave you National review for Indonesia (IDN) to decide", told.Headline);
+        Assert.Equal("Approve, request changes or reject it, with a comment", told.Expected);
+        Assert.Equal(["idn.liaison"], await MailedAsync("A step was given to you"));
+    }
 }
