@@ -47,7 +47,7 @@ public sealed class ReassignJourneyTests
         foreach (var (name, nation, role, display) in new[] { ("jor.counsel", "JOR", "legal-advisor", "Col Rana Haddad"), ("pak.liaison", "PAK", "logistics-officer", "Lt Col Asif Khan") })
             (await admin.PostAsJsonAsync($"{web.BaseUrl}/api/v1/users", new { name, nation, roles = new[] { role }, title = "Liaison Officer", displayName = display, password = Password }))
                 .EnsureSuccessStatusCode();
-        await coordinator.ReloadAsync();
+        await coordinator.GotoAsync($"{web.BaseUrl}/proposals/{Code}");
         await Assertions.Expect(coordinator.Locator("#checklist-title")).ToHaveTextAsync("Ready to submit");
         await coordinator.ClickAsync("#submit");
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Submitted");

@@ -37,10 +37,10 @@ public sealed class CommentOnProposalHandler(PlannerDbContext db, Notifier notif
 
     private static Notice Notice(User author, ProposalComment comment, Proposal proposal) =>
         new(NotificationKind.Comment,
-            $"{Wording.Person(author)} ({author.Nation}) commented on revision {comment.Revision}: " +
+            $"{Users.PersonView.From(author).WithTitle} ({author.Nation}) commented on revision {comment.Revision}: " +
             $"“{(comment.Text.Length > Quoted ? comment.Text[..Quoted] + "…" : comment.Text)}”",
             "Read it on the proposal page; answer there if it asks you something")
-        { Stage = OutcomeNotices.Status(proposal.Status), ReleasableOnly = true };
+        { Stage = Words.Of(proposal.Status), ReleasableOnly = true };
 }
 
 /// <summary>A comment as shown in the discussion.</summary>

@@ -20,7 +20,7 @@ public static class StepNotices
 
     /// <summary>An administrator gave the step to the recipient (who then decides it alone, with or without its role).</summary>
     public static Notice Reassigned(WorkflowStep step, User by) =>
-        new(NotificationKind.Reassigned, $"{Person(by)} gave you {step.StageName} for {NationWithCode(step.Nation)} to decide", Decide)
+        new(NotificationKind.Reassigned, $"{PersonView.From(by).WithTitle} gave you {step.StageName} for {Words.Nation(step.Nation)} to decide", Decide)
         { Step = step, Due = step.DueAt };
 
     public static Notice Reminder(WorkflowStep step) =>
