@@ -168,13 +168,13 @@ public sealed class NotificationTests(PlannerFixture fixture) : DatabaseTest(fix
         await Fixture.Send(new Core.Features.Discussion.CommentOnProposal(Approvals.Code, "Who pays for the CIS node?", "idn.approver"));
 
         var told = await NotificationsAsync(NotificationKind.Comment);
-        // The coordinator and Jordan's approver (who decided), Türkiye's approver (open step); not Indonesia's (the author),
+        // The coordinator and Jordan's approver (who decided), Türkiye's two approvers (open step); not Indonesia's (the author),
         // Pakistan's (not releasable), Jordan's second approver (Jordan's step is decided), Malaysia's or France's.
-        Assert.Equal(["jor.approver", "tur.approver", DemoData.Coordinator], told.Select(n => n.Recipient).Order(StringComparer.Ordinal));
+        Assert.Equal(["jor.approver", "tur.approver", DemoData.Coordinator, "tur.deputy"], told.Select(n => n.Recipient).Order(StringComparer.Ordinal));
         Assert.Equal("Brig Gen Arief Wibowo, Assistant for Operations (IDN) commented on revision 1: “Who pays for the CIS node?”", told[0].Headline);
         Assert.Equal($"/proposals/{Approvals.Code}", told[0].Link);
         // Mail for those who want each event; Türkiye's approver reads it in the daily digest.
-        Assert.Equal(["jor.approver", DemoData.Coordinator], (await MailedAsync("New comment")).Order(StringComparer.Ordinal));
+        Assert.Equal(["jor.approver", DemoData.Coordinator, "tur.deputy"], (await MailedAsync("New comment")).Order(StringComparer.Ordinal));
         Assert.True(told.Single(n => n.Recipient == "tur.approver").DigestPending);
     }
 

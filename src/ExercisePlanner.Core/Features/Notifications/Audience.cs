@@ -29,7 +29,8 @@ public static class Audience
         return steps.SelectMany(step => users.Where(user => Holds(user, step)).Select(user => (step, user))).ToLookup(p => p.step, p => p.user);
     }
 
-    private static bool Holds(User user, WorkflowStep step) =>
+    /// <summary>Whether the user may decide the step (the engine's rule: nation, then the assignee, else the role; or the escalation role).</summary>
+    public static bool Holds(this User user, WorkflowStep step) =>
         user.Nation == step.Nation
         && ((step.Assignee is null ? user.HasRole(step.Role) : user.Name == step.Assignee)
             || (step.EscalatedTo is not null && user.HasRole(step.EscalatedTo)));
@@ -43,18 +44,12 @@ public static class Audience
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Who may decide one of the proposal's open steps now (the engine's rule: nation, role or escalation role, assignee).</summary>
+    /// <summary>Who may decide one of the proposal's open steps now.</summary>
     public static async Task<List<User>> HoldersOfOpenStepsAsync(this PlannerDbContext db, Proposal proposal, CancellationToken cancellationToken)
     {
         var open = await db.WorkflowSteps.AsNoTracking().Where(s => s.SubjectKey == proposal.Code && s.Status == StepStatus.Open).ToListAsync(cancellationToken);
-        var nations = open.Select(s => s.Nation).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => nations.Contains(u.Nation)).ToListAsync(cancellationToken);
-        return users.Where(u => open.Any(s => u.MayDecide(s))).ToList();
+        return (await db.HoldersAsync(open, cancellationToken)).SelectMany(holders => holders).DistinctBy(u => u.Name).ToList();
     }
-
-    /// <summary>Whether the user may decide the step now, as the workflow engine sees it.</summary>
-    public static bool MayDecide(this User user, WorkflowStep step) =>
-        WorkflowEngine.MayDecide(step, new WorkflowActor(user.Name, user.Nation, user.Roles)).Refusal == Refusal.None;
 
     /// <summary>Users of the given nations holding one of the given roles.</summary>
     public static Task<List<User>> OfNationsAsync(this PlannerDbContext db, IReadOnlyList<string> nations, IReadOnlyList<string> roles, CancellationToken cancellationToken) =>

@@ -40,7 +40,7 @@ public sealed class ListUndecidableStepsHandler(PlannerDbContext db) : IQueryHan
         {
             var proposal = proposals[step.SubjectKey];
             // Who could decide it now, as WorkflowEngine.MayDecide sees it; the coordinator never decides their own proposal.
-            if (users.Any(u => u.Name != proposal.Coordinator && u.MayDecide(step))) continue;
+            if (users.Any(u => u.Name != proposal.Coordinator && u.Holds(step))) continue;
             var candidates = users.Where(u => u.Nation == step.Nation && u.Name != proposal.Coordinator)
                 .Select(PersonView.From).OrderBy(p => p.Label, StringComparer.CurrentCulture).ToList();
             stuck.Add(new UndecidableStep(step.Id, step.SubjectKey, proposal.Name, step.StageId, step.StageName, step.Nation, step.Role,
