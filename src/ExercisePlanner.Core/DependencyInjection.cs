@@ -22,6 +22,11 @@ public static class DependencyInjection
         services.AddScoped<AuditScope>();
         services.AddSingleton(database);
         services.AddSingleton(_ => new WriterGate(database));
+        // A host that reads configuration registers its own first; the command line reads Audit__* variables.
+        services.TryAddSingleton(_ => AuditKeySettings.FromEnvironment());
+        services.AddSingleton<AuditKeyring>();
+        services.AddScoped<PlannerAuditedTables>();
+        services.AddScoped<IAuditedTables>(provider => provider.GetRequiredService<PlannerAuditedTables>());
         database.AddContext<PlannerDbContext, SqlitePlannerDbContext, PostgresPlannerDbContext>(services);
         services.AddValidatorsFromAssemblyContaining<PlannerDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<IsolatedSender>();
@@ -45,6 +50,7 @@ public static class DependencyInjection
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
         await Database.MigrateAsync(db, cancellationToken);
+        await services.GetRequiredService<AuditKeyring>().LoadAsync(db, cancellationToken);
         await services.GetRequiredService<WorkflowDefinitions>().SyncAsync(db, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using ExercisePlanner.Core;
+using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Features.Mail;
 using ExercisePlanner.Core.Features.Workflows;
@@ -29,7 +30,12 @@ public static class WebSetup
         var database = DatabaseSettings.Resolve(config["Database:Provider"], config["Database:Path"], config["Database:ConnectionString"]);
 
         services.AddSingleton(MailSettings.Read(key => config["Mail:" + key]));
+        services.AddSingleton(AuditKeySettings.Read(key => config[key] is { Length: > 0 } value ? value : null, builder.Environment.IsProduction()));
         services.AddExercisePlanner(database, config["Workflows:Path"]).AddPdfDocuments();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AccountsAudit>();
+        services.AddScoped<AccountsAuditedTables>();
+        services.AddScoped<IAuditedTables>(provider => provider.GetRequiredService<AccountsAuditedTables>());
         database.AddContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(services);
         builder.AddProductionSettings(services.AddDataProtection().SetApplicationName("ExercisePlanner").PersistKeysToDbContext<AccountsDbContext>());
         services.AddIdentityApiEndpoints<IdentityUser>(options =>
@@ -93,6 +99,7 @@ public static class WebSetup
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<AccountsDbContext>());
+            await scope.ServiceProvider.GetRequiredService<AccountsAuditedTables>().BaselineIfNeverAuditedAsync(CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedAsync(app.Environment, app.Configuration);
         }
 

@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Audit;
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using ExercisePlanner.Core.Domain;

@@ -16,7 +16,7 @@ namespace ExercisePlanner.Core.Persistence;
 /// The planner's state. Abstract because each provider has its own subclass, and EF finds a
 /// provider's migrations by that type (<see cref="Sqlite.SqlitePlannerDbContext"/>, <see cref="Postgres.PostgresPlannerDbContext"/>).
 /// </summary>
-public abstract class PlannerDbContext(DbContextOptions options, AuditScope auditScope, TimeProvider clock, WriterGate writers)
+public abstract class PlannerDbContext(DbContextOptions options, AuditScope auditScope, TimeProvider clock, WriterGate writers, AuditKeyring keyring)
     : DbContext(options)
 {
     public DbSet<Nation> Nations => Set<Nation>();
@@ -152,12 +152,7 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
             document.HasIndex(d => new { d.Code, d.Kind, d.Version }).IsUnique();
         });
 
-        model.Entity<AuditEntry>(entry =>
-        {
-            entry.HasKey(e => e.Sequence);
-            entry.Property(e => e.Sequence).ValueGeneratedNever();
-            entry.HasIndex(e => new { e.EntityType, e.EntityKey });
-        });
+        AuditTrail.Map(model);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -185,11 +180,9 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
     private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         ChangeTracker.DetectChanges();
-        var changes = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .ToList();
-        BumpVersions(changes);
-        await AppendAuditAsync(changes, cancellationToken);
+        var tracked = ChangeTracker.Entries().ToList();
+        BumpVersions(tracked);
+        await AuditTrail.AppendAsync(this, tracked, AuditedEntities.Model, auditScope, clock.GetUtcNow(), keyring.Key, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -203,66 +196,6 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
                 version.CurrentValue = (int)version.OriginalValue! + 1;
             }
         }
-    }
-
-    private async Task AppendAuditAsync(List<EntityEntry> changes, CancellationToken cancellationToken)
-    {
-        var audited = changes.Select(e => (Entry: e, Key: AuditedEntities.KeyOf(e.Entity))).Where(c => c.Key is not null).ToList();
-        if (audited.Count == 0) return;
-
-        // The transaction holds the writer lock (BeginWriteAsync), so the chain's head cannot move under us.
-        var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-        var sequence = head?.Sequence ?? 0;
-        var previous = head?.Hash ?? AuditChain.GenesisHash;
-        // To the microsecond, as PostgreSQL stores it: the hash must cover the time as it will be read back.
-        var now = clock.GetUtcNow();
-        var at = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-
-        foreach (var (entry, key) in audited)
-        {
-            var (before, after) = Snapshot(entry);
-            var record = new AuditEntry
-            {
-                Sequence = ++sequence,
-                At = at,
-                Actor = auditScope.Actor,
-                Action = auditScope.Action,
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityKey = key!,
-                Change = entry.State.ToString(),
-                Before = before,
-                After = after,
-                PreviousHash = previous,
-            };
-            record.Hash = AuditChain.HashOf(record);
-            previous = record.Hash;
-            AuditEntries.Add(record);
-        }
-    }
-
-    private static (string? Before, string? After) Snapshot(EntityEntry entry)
-    {
-        // Keys and versions are bookkeeping; file contents are vouched for by their hash column instead.
-        var properties = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken && p.Metadata.ClrType != typeof(byte[]));
-        if (entry.State == EntityState.Modified) properties = properties.Where(p => p.IsModified);
-        var list = properties.ToList();
-        string Serialize(Func<PropertyEntry, object?> value) =>
-            JsonSerializer.Serialize(list.ToDictionary(p => p.Metadata.Name, p => Audited(p, value(p))), JsonFormat.Strict);
-        return entry.State switch
-        {
-            EntityState.Added => (null, Serialize(p => p.CurrentValue)),
-            EntityState.Deleted => (Serialize(p => p.OriginalValue), null),
-            _ => (Serialize(p => p.OriginalValue), Serialize(p => p.CurrentValue)),
-        };
-    }
-
-    /// <summary>A value as the audit records it: large contents by the digest of the text their column holds.</summary>
-    private static object? Audited(PropertyEntry property, object? value)
-    {
-        if (value is null || !AuditedEntities.IsDigested(property.Metadata)) return value;
-        var stored = (string)property.Metadata.GetValueConverter()!.ConvertToProvider(value)!;
-        return ContentDigest.Of(stored);
     }
 
     private static readonly ValueConverter<ProposalContent, string> ContentConverter = new(

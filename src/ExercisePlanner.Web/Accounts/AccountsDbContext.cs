@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Core.Persistence;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -14,20 +15,42 @@ namespace ExercisePlanner.Web.Accounts;
 /// Its writes (a failed sign-in's count, a new key) queue behind the planner's writers like any other
 /// (<see cref="WriteTransaction"/>): on SQLite they would otherwise fail with "database is locked" once a long write outlasted the busy timeout.
 /// </summary>
-public abstract class AccountsDbContext(DbContextOptions options, WriterGate writers) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
+/// Every change is audited in the planner's trail (<see cref="AuditedAccounts"/>), inside the same writer transaction.
+public abstract class AccountsDbContext(DbContextOptions options, WriterGate writers, AccountsAudit audit)
+    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        AuditTrail.Map(builder, ownsTable: false);
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (Database.CurrentTransaction is not null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null) return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var transaction = await WriteTransaction.BeginAsync(Database, writers, cancellationToken);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var written = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        ChangeTracker.DetectChanges();
+        await audit.AppendAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     // Data Protection's key store saves synchronously, once per new key (every 90 days).
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+}
+
+/// <summary>For the design-time factories: building the model needs no key.</summary>
+internal static class DesignTime
+{
+    public static AccountsAudit Audit => new(new AuditScope(), TimeProvider.System,
+        new AuditKeyring(AuditKeySettings.FromEnvironment(), DatabaseSettings.Sqlite("design.db")));
 }

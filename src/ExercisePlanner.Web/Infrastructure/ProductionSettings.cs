@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ namespace ExercisePlanner.Web.Infrastructure;
 /// What a Production host must have, checked at start-up with a clear message rather than discovered later:
 /// Data Protection keys (which sign cookies and tokens) encrypted at rest with a certificate from configuration,
 /// an explicit host list (redirects must not follow whatever Host header arrives), Secure cookies, HSTS and
-/// HTTPS redirection, and no demo password. See docs/security.md.
+/// HTTPS redirection, an audit key outside the database, and no demo password. See docs/security.md.
 /// </summary>
 public static class ProductionSettings
 {
@@ -24,6 +25,8 @@ public static class ProductionSettings
             dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(path, config[CertificatePassword]));
         else if (production)
             throw new InvalidOperationException($"Production needs a certificate to encrypt the sign-in keys at rest: set {CertificatePath} to a PFX file with its private key (and {CertificatePassword} if it has one).");
+        if (production && config[AuditKeySettings.KeyFileSetting] is not { Length: > 0 } && config[AuditKeySettings.KeySetting] is not { Length: > 0 })
+            throw new InvalidOperationException($"Production needs an audit key kept outside the database: set {AuditKeySettings.KeyFileSetting} to its key file (or {AuditKeySettings.KeySetting} to 32 random bytes in base64), see docs/security.md.");
         if (production && (config["AllowedHosts"] is not { Length: > 0 } hosts || hosts.Trim() == "*"))
             throw new InvalidOperationException("Production needs AllowedHosts: the host names this site answers to, separated by ';' (not '*').");
 

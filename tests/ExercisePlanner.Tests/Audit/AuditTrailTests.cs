@@ -23,9 +23,11 @@ public sealed class AuditTrailTests(PlannerFixture fixture) : DatabaseTest(fixtu
         await SeedAsync();
         var entries = await Fixture.WithDb(db => db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync());
 
-        // Users, the draft, then the submission: proposal, workflow instance and a step for each of the three contributing
-        // nations, and a notification to each nation's approver that their decision is needed.
-        Assert.Equal(Samples.Staff.Count + 1 + 5 + 3, entries.Count);
+        // The kept workflow definitions (entered as found after the reset), users, the draft with its four participating nations, then the submission: proposal, its revision, workflow
+        // instance and a step for each of the three contributing nations with its reminder and escalation timers, and a
+        // notification to each nation's approver that their decision is needed.
+        var definitions = await Fixture.WithDb(db => db.WorkflowDefinitions.CountAsync());
+        Assert.Equal(definitions + Samples.Staff.Count + 1 + 4 + 6 + 6 + 3, entries.Count);
         Assert.Equal(3, entries.Count(e => e is { EntityType: "WorkflowStep", Action: "SubmitProposal", Change: "Added" }));
         var submit = entries.Single(e => e is { EntityType: "Proposal", Change: "Modified" });
         Assert.Equal(("tur.coordinator", "SubmitProposal", "Proposal", "NORTHERN-BRIDGE-27", "Modified"),
@@ -54,7 +56,7 @@ public sealed class AuditTrailTests(PlannerFixture fixture) : DatabaseTest(fixtu
         // Not a word of the content itself: the summary lives in the Proposals and ProposalRevisions tables only.
         Assert.DoesNotContain(Samples.Proposal().Summary, draft.After);
         Assert.All(entries, e => Assert.True((e.Before?.Length ?? 0) + (e.After?.Length ?? 0) < 2_000));
-        Assert.True((await Fixture.Send(new VerifyAudit())).Intact);
+        (await Fixture.Send(new VerifyAudit())).AssertIntact();
     }
 
     [Theory]
@@ -88,6 +90,6 @@ public sealed class AuditTrailTests(PlannerFixture fixture) : DatabaseTest(fixtu
             Assert.Equal(before, await Fixture.FingerprintAsync());
         }
         Assert.Equal(before, await Fixture.FingerprintAsync());
-        Assert.True((await Fixture.Send(new VerifyAudit())).Intact);
+        (await Fixture.Send(new VerifyAudit())).AssertIntact();
     }
 }

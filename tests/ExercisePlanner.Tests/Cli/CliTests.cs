@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Tests.Infrastructure;
 
 namespace ExercisePlanner.Tests.Cli;
@@ -18,6 +19,39 @@ public sealed class CliTests : IDisposable
         var result = await _cli.RunAsync(args);
         Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)} exited {result.ExitCode}: {result.Error}");
         return result;
+    }
+
+    [Fact]
+    public async Task Audit_anchor_prints_the_head_and_verify_with_it_names_entries_removed_after_it()
+    {
+        await Ok("user", "add", "tur.coordinator", "--nation", "TUR", "--role", "coordinator");
+        await Ok("proposal", "import", _proposalFile, "--as", "tur.coordinator");
+        var printed = (await Ok("audit", "anchor")).Output;
+        var anchor = _cli.WriteFile("anchor.txt", printed);
+        var head = AuditAnchor.Parse(printed, "printed");
+        Assert.Equal(head.Hash, JsonDocument.Parse((await Ok("audit", "anchor", "--json")).Output).RootElement.GetProperty("hash").GetString());
+
+        await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
+        Assert.Contains($"holds the anchor's entry {head.Sequence}", (await Ok("audit", "verify", "--anchor", anchor)).Output);
+
+        // Removing the newest entries leaves an unbroken chain: only the anchor, kept outside, shows what went.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_cli.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = $"""DELETE FROM "AuditEntries" WHERE "Sequence" >= {head.Sequence}""";
+            await delete.ExecuteNonQueryAsync();
+        }
+        var unanchored = await _cli.RunAsync("audit", "verify");
+        Assert.Equal(1, unanchored.ExitCode);
+        Assert.DoesNotContain("audit trail broken", unanchored.Output); // the chain alone cannot tell; the tables can
+        Assert.Contains("the tables differ from the audit trail", unanchored.Output);
+        var broken = await _cli.RunAsync("audit", "verify", "--anchor", anchor);
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains($"audit trail broken at entry {head.Sequence}: the trail ends at entry {head.Sequence - 1}, but the anchor holds entry {head.Sequence}: the newest entries were removed", broken.Output);
+
+        var notAnAnchor = await _cli.RunAsync("audit", "verify", "--anchor", _proposalFile);
+        Assert.Equal((2, $"error: {_proposalFile}: not an audit anchor: it has no 'entry=' line"), (notAnAnchor.ExitCode, notAnAnchor.Error.Trim()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Demo;
 using ExercisePlanner.Core.Features.Documents;

@@ -97,7 +97,7 @@ public sealed class MailTests(PlannerFixture fixture) : DatabaseTest(fixture), I
         Assert.Equal(10 * NationalApprovers, runs.Sum(r => r.Delivered));
         Assert.Equal(10 * NationalApprovers, _smtp.Received.Count);
         Assert.Equal(10 * NationalApprovers, _smtp.Received.Select(m => m.MessageId).Distinct().Count());
-        Assert.True((await Fixture.Send(new Core.Features.Audit.VerifyAudit())).Intact);
+        (await Fixture.Send(new Core.Features.Audit.VerifyAudit())).AssertIntact();
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public sealed class NotificationTests(PlannerFixture fixture) : DatabaseTest(fix
         Assert.All((await Fixture.Send(new ListNotifications("jor.approver2"))).Notifications, n => Assert.False(n.StillExpected));
         Assert.Equal(0, await Fixture.Send(new CountUnreadNotifications("jor.approver")));
         Assert.Equal(2, await Fixture.Send(new CountUnreadNotifications("pak.approver")));
-        Assert.True((await Fixture.Send(new Core.Features.Audit.VerifyAudit())).Intact);
+        (await Fixture.Send(new Core.Features.Audit.VerifyAudit())).AssertIntact();
     }
 
     private Task<List<string>> MailedAsync(string kindWords) =>

@@ -82,7 +82,7 @@ public sealed class CrashSafetyTests
 
         foreach (var instance in await db.WorkflowInstances.AsNoTracking().Include(i => i.Steps).ToListAsync())
             AssertConsistent(instance);
-        Assert.True((await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new VerifyAudit())).Intact);
+        (await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new VerifyAudit())).AssertIntact();
     }
 
     /// <summary>A running instance has open steps only in its last stage, everything before it approved; a finished one has none open.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Tests.Infrastructure;
 using ExercisePlanner.Web.Accounts;
 using ExercisePlanner.Web.Infrastructure;
@@ -42,10 +43,14 @@ public sealed class ProductionSettingsTests : IAsyncLifetime
         [ProductionSettings.CertificatePath] = _certificate,
         [ProductionSettings.CertificatePassword] = "pfx-password",
         ["AllowedHosts"] = "planner.example",
+        [AuditKeySettings.KeyFileSetting] = AuditKeyFile,
     };
 
+    // Created by the first start in Development, given to Production.
+    private string AuditKeyFile => Path.Combine(_database.Folder, "audit.key");
+
     [Fact]
-    public void Production_refuses_to_start_without_a_key_certificate_or_a_host_list()
+    public void Production_refuses_to_start_without_a_key_certificate_a_host_list_or_an_audit_key()
     {
         var noCertificate = Production();
         noCertificate.Remove(ProductionSettings.CertificatePath);
@@ -56,13 +61,24 @@ public sealed class ProductionSettingsTests : IAsyncLifetime
         anyHost["AllowedHosts"] = "*";
         using var second = Host("Production", anyHost);
         Assert.Contains("AllowedHosts", Assert.ThrowsAny<Exception>(() => second.CreateClient()).ToString());
+
+        var noAuditKey = Production();
+        noAuditKey.Remove(AuditKeySettings.KeyFileSetting);
+        using var third = Host("Production", noAuditKey);
+        Assert.Contains($"Production needs an audit key kept outside the database: set {AuditKeySettings.KeyFileSetting}",
+            Assert.ThrowsAny<Exception>(() => third.CreateClient()).ToString());
+
+        // Named but missing: Production does not make one up (Development would).
+        using var fourth = Host("Production", Production());
+        Assert.Contains($"the audit key file {AuditKeyFile} does not exist", Assert.ThrowsAny<Exception>(() => fourth.CreateClient()).ToString());
+        Assert.False(File.Exists(AuditKeyFile));
     }
 
     [Fact]
     public async Task Production_filters_hosts_sends_hsts_secure_cookies_no_store_and_refuses_the_demo_password()
     {
         // First started in Development: the demo staff have the demo password.
-        await using (var development = Host("Development", new Dictionary<string, string?>()))
+        await using (var development = Host("Development", new Dictionary<string, string?> { [AuditKeySettings.KeyFileSetting] = AuditKeyFile }))
             Assert.Equal(HttpStatusCode.OK, (await development.CreateClient().PostAsJsonAsync("/api/v1/auth/token",
                 new { userName = "jor.approver", password = DemoSeed.DevelopmentPassword })).StatusCode);
 

@@ -49,9 +49,15 @@ public sealed class WebFixture : WebApplicationFactory<Program>, IAsyncLifetime
         await Database.ResetAsync(_respawner);
         Clock.Now = PlannerFixture.Today;
         await using (var scope = Services.CreateAsyncScope())
+        {
+            // Respawn keeps the definitions and the host's signing keys but empties the trail: they are entered as found.
+            await scope.ServiceProvider.GetRequiredService<ExercisePlanner.Core.Persistence.PlannerAuditedTables>()
+                .BaselineAsync(new ExercisePlanner.Core.Audit.AuditScope { Action = "Baseline" }, default);
+            await scope.ServiceProvider.GetRequiredService<ExercisePlanner.Web.Accounts.AccountsAuditedTables>().BaselineAsync(default);
             await scope.ServiceProvider.GetRequiredService<ExercisePlanner.Web.Accounts.DemoSeed>().SeedAsync(
                 Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>(),
                 Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        }
         var admin = await ClientAsAsync("admin");
         foreach (var (name, nation, role) in Staff)
         {

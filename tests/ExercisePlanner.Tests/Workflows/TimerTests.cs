@@ -90,7 +90,7 @@ public sealed class TimerTests(PlannerFixture fixture) : DatabaseTest(fixture)
         var turkish = await Fixture.WithDb(db => db.WorkflowTimers.CountAsync(t => db.WorkflowSteps.Any(s => s.Id == t.StepId && s.Nation == "TUR")));
         Assert.Equal(timers + turkish, await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.Reminder || n.Kind == NotificationKind.Escalation)));
         Assert.Equal(timers, await Fixture.WithDb(db => db.WorkflowTimers.CountAsync(t => t.FiredAt != null)));
-        Assert.True((await Fixture.Send(new Core.Features.Audit.VerifyAudit())).Intact);
+        (await Fixture.Send(new Core.Features.Audit.VerifyAudit())).AssertIntact();
     }
 
     private static (int Reminders, int Escalations) Counts(TimersRun run) => (run.Reminders, run.Escalations);

@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Core.Domain;
 
 namespace ExercisePlanner.Core.Features.Documents;
@@ -33,9 +34,6 @@ public sealed record Signatory(string Nation, string NationName, string Name, st
 public sealed record StepRecord(
     string StageName, string Nation, string Role, string Status,
     string? DecidedBy, string? DeciderTitle, DateTimeOffset? DecidedAt, string? Comment, DateTimeOffset Due);
-
-/// <summary>The audit entry that last changed the proposal or its workflow: fixes the record to the chain.</summary>
-public sealed record AuditAnchor(long Sequence, string Hash);
 
 /// <summary>A document the approval record vouches for, by its SHA-256.</summary>
 public sealed record CoveredDocument(string Title, string Sha256);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ExercisePlanner.Core.Audit;
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Proposals;

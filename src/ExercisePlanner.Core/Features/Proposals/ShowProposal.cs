@@ -83,8 +83,10 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
         var (proposal, viewer) = await db.ViewProposalAsync(query.Code, query.Viewer, cancellationToken);
         var full = viewer.MaySeeContent(proposal);
         var own = "/" + viewer?.Nation + "/";
+        // Participating nations and timers are audited too, but follow the content and steps the history already names.
         var entries = db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityKey == proposal.Code || e.EntityKey.StartsWith(proposal.Code + "/"));
+            .Where(e => e.EntityKey == proposal.Code || e.EntityKey.StartsWith(proposal.Code + "/"))
+            .Where(e => e.EntityType != nameof(ProposalNation) && e.EntityType != nameof(WorkflowTimer));
         if (!full) entries = entries.Where(e => e.EntityKey == proposal.Code || e.EntityKey.Contains(own));
         var history = await entries.OrderBy(e => e.Sequence)
             .Select(e => new HistoryEntry(e.Sequence, e.At, e.Actor, e.Action, e.EntityType + " " + e.EntityKey, e.Change))

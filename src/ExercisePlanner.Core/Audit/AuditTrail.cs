@@ -1,0 +1,111 @@
+using System.Text.Json;
+using ExercisePlanner.Core.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace ExercisePlanner.Core.Audit;
+
+/// <summary>
+/// Appends the audit entries of one save, for any context that maps <see cref="AuditEntry"/> (the planner's and
+/// the sign-in accounts'): both write one chain, each inside its writer transaction, so the head cannot move under it.
+/// </summary>
+public static class AuditTrail
+{
+    /// <summary>The table's mapping; a context that does not own the table (<paramref name="ownsTable"/> false) leaves it out of its migrations.</summary>
+    public static void Map(ModelBuilder model, bool ownsTable = true) => model.Entity<AuditEntry>(entry =>
+    {
+        entry.ToTable("AuditEntries", table => { if (!ownsTable) table.ExcludeFromMigrations(); });
+        entry.HasKey(e => e.Sequence);
+        entry.Property(e => e.Sequence).ValueGeneratedNever();
+        entry.HasIndex(e => new { e.EntityType, e.EntityKey });
+    });
+
+    /// <summary>Adds an entry for each audited change among <paramref name="tracked"/>; the caller's save writes them with the changes.</summary>
+    public static Task AppendAsync(DbContext context, IReadOnlyList<EntityEntry> tracked, AuditedModel model,
+        AuditScope scope, DateTimeOffset now, AuditKey key, CancellationToken cancellationToken)
+    {
+        var records = new TrackedRecords(context, tracked);
+        var changes = tracked.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (Entry: e, Key: model.KeyOf(e, records))).Where(c => c.Key is not null)
+            .Select(c =>
+            {
+                var (before, after) = Snapshot(c.Entry, model);
+                return new AuditChange(TypeName(c.Entry.Metadata.ClrType), c.Key!, c.Entry.State.ToString(), before, after);
+            });
+        return AppendAsync(context, changes.ToList(), scope, now, key, cancellationToken);
+    }
+
+    /// <summary>How entries name a record's type: the class name, without a generic's arity (<c>IdentityUserRole</c>).</summary>
+    public static string TypeName(Type type) => type.Name.Split('`')[0];
+
+    /// <summary>Adds entries for the given changes, linked after the trail's head. The caller holds the writer lock and saves.</summary>
+    public static async Task AppendAsync(DbContext context, IReadOnlyList<AuditChange> changes,
+        AuditScope scope, DateTimeOffset now, AuditKey key, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0) return;
+        var entries = context.Set<AuditEntry>();
+        var head = await entries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var sequence = head?.Sequence ?? 0;
+        var previous = head?.Hash ?? AuditChain.GenesisHash;
+        // To the microsecond, as PostgreSQL stores it: the hash must cover the time as it will be read back.
+        var at = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+
+        foreach (var change in changes)
+        {
+            var record = new AuditEntry
+            {
+                Sequence = ++sequence,
+                At = at,
+                Actor = scope.Actor,
+                Action = scope.Action,
+                EntityType = change.EntityType,
+                EntityKey = change.EntityKey,
+                Change = change.Change,
+                Before = change.Before,
+                After = change.After,
+                PreviousHash = previous,
+            };
+            record.Hash = AuditChain.HashOf(record, key);
+            previous = record.Hash;
+            entries.Add(record);
+        }
+    }
+
+    private static (string? Before, string? After) Snapshot(EntityEntry entry, AuditedModel model)
+    {
+        var properties = AuditedProperties(entry);
+        if (entry.State == EntityState.Modified) properties = properties.Where(p => p.IsModified);
+        var list = properties.ToList();
+        return entry.State switch
+        {
+            EntityState.Added => (null, State(list, model, p => p.CurrentValue)),
+            EntityState.Deleted => (State(list, model, p => p.OriginalValue), null),
+            _ => (State(list, model, p => p.OriginalValue), State(list, model, p => p.CurrentValue)),
+        };
+    }
+
+    /// <summary>
+    /// Keys and versions are bookkeeping, and so are references to a parent's generated id (the entry's key names the
+    /// parent; before the first save the id is only a temporary number). File contents are vouched for by their hash column.
+    /// </summary>
+    public static IEnumerable<PropertyEntry> AuditedProperties(EntityEntry entry) =>
+        entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken && p.Metadata.ClrType != typeof(byte[])
+            && !p.Metadata.GetContainingForeignKeys().Any(fk => fk.PrincipalKey.Properties.Any(k => k.ValueGenerated != ValueGenerated.Never)));
+
+    /// <summary>Values as the trail records them (JSON, by property name).</summary>
+    public static string State(IEnumerable<PropertyEntry> properties, AuditedModel model, Func<PropertyEntry, object?> value) =>
+        JsonSerializer.Serialize(properties.ToDictionary(p => p.Metadata.Name, p => Recorded(p, model, value(p))), JsonFormat.Strict);
+
+    /// <summary>Large contents and secrets by the digest of the text their column holds.</summary>
+    private static object? Recorded(PropertyEntry property, AuditedModel model, object? value)
+    {
+        if (value is null || !model.IsDigested(property.Metadata)) return value;
+        var stored = property.Metadata.GetValueConverter()?.ConvertToProvider(value) ?? value;
+        return ContentDigest.Of((string)stored);
+    }
+}
+
+/// <summary>One change to record: <c>Added</c>, <c>Modified</c>, <c>Deleted</c>, or <c>Baseline</c> (a record as found, see <see cref="AuditedState.BaselineAsync"/>).</summary>
+public sealed record AuditChange(string EntityType, string EntityKey, string Change, string? Before, string? After);
