@@ -7,24 +7,21 @@ namespace ExercisePlanner.Core.Audit;
 /// </summary>
 public sealed record AuditAnchor(long Sequence, string Hash)
 {
-    private const string EntryLine = "entry=";
-    private const string HashLine = "hash=";
-
     /// <summary>The anchor file: <c>entry=</c> the sequence, <c>hash=</c> its hash in hex, after a comment line.</summary>
     public string ToFileText() =>
         "# ExercisePlanner audit anchor: keep it outside the database; `audit verify --anchor FILE` checks the trail still holds it.\n" +
-        $"{EntryLine}{Sequence}\n{HashLine}{Hash}\n";
+        $"entry={Sequence}\nhash={Hash}\n";
 
     public static AuditAnchor Parse(string text, string source)
     {
-        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToList();
-        string Value(string name) => lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal))?[name.Length..]
-            ?? throw new Domain.InvalidInputException(source, $"not an audit anchor: it has no '{name}' line");
-        if (!long.TryParse(Value(EntryLine), out var sequence) || sequence < 1)
-            throw new Domain.InvalidInputException(source, $"'{EntryLine}' must be a whole number from 1");
-        var hash = Value(HashLine).ToLowerInvariant();
+        var values = AuditFile.Read(text);
+        string Value(string name) => values.TryGetValue(name, out var value) ? value
+            : throw new Domain.InvalidInputException(source, $"not an audit anchor: it has no '{name}=' line");
+        if (!long.TryParse(Value("entry"), out var sequence) || sequence < 1)
+            throw new Domain.InvalidInputException(source, "'entry=' must be a whole number from 1");
+        var hash = Value("hash").ToLowerInvariant();
         if (hash.Length != 64 || !hash.All(Uri.IsHexDigit))
-            throw new Domain.InvalidInputException(source, $"'{HashLine}' must be 64 hexadecimal digits");
+            throw new Domain.InvalidInputException(source, "'hash=' must be 64 hexadecimal digits");
         return new AuditAnchor(sequence, hash);
     }
 

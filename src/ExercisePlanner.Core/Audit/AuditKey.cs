@@ -30,22 +30,17 @@ public sealed class AuditKey
 
     public static AuditKey Generate(long keyedFrom) => new(RandomNumberGenerator.GetBytes(Bytes), keyedFrom);
 
-    // The key file: two lines a person can read, back up and copy to another node.
-    private const string KeyLine = "key=";
-    private const string KeyedFromLine = "keyed-from=";
-
     public string ToFileText() =>
         "# ExercisePlanner audit key: keep it secret, outside the database, and backed up with it.\n" +
-        $"{KeyLine}{Convert.ToBase64String(_secret)}\n{KeyedFromLine}{KeyedFrom}\n";
+        $"key={Convert.ToBase64String(_secret)}\nkeyed-from={KeyedFrom}\n";
 
     /// <summary>A key file's text (see <see cref="ToFileText"/>); <paramref name="source"/> names it in errors.</summary>
     public static AuditKey Parse(string text, string source)
     {
-        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToList();
-        var key = lines.FirstOrDefault(l => l.StartsWith(KeyLine, StringComparison.Ordinal))?[KeyLine.Length..]
-            ?? throw Invalid(source, $"has no '{KeyLine}' line");
-        var from = lines.FirstOrDefault(l => l.StartsWith(KeyedFromLine, StringComparison.Ordinal))?[KeyedFromLine.Length..] ?? "1";
-        if (!long.TryParse(from, out var keyedFrom) || keyedFrom < 1) throw Invalid(source, $"'{KeyedFromLine}' must be a whole number from 1");
+        var values = AuditFile.Read(text);
+        if (!values.TryGetValue("key", out var key)) throw Invalid(source, "has no 'key=' line");
+        if (!long.TryParse(values.GetValueOrDefault("keyed-from", "1"), out var keyedFrom) || keyedFrom < 1)
+            throw Invalid(source, "'keyed-from=' must be a whole number from 1");
         return new AuditKey(Decode(key, source), keyedFrom);
     }
 

@@ -51,20 +51,7 @@ public sealed class AuditAnchorTests(PlannerFixture fixture) : DatabaseTest(fixt
         var anchor = await SeedAndAnchorAsync();
         // Someone holding the key rewrites who made the draft and relinks everything: only the anchor can tell.
         var key = Fixture.Services.GetRequiredService<AuditKeyring>().Key;
-        var previous = AuditChain.GenesisHash;
-        var sql = new List<string>();
-        foreach (var e in await Fixture.WithDb(db => db.AuditEntries.AsNoTracking().OrderBy(x => x.Sequence).ToListAsync()))
-        {
-            var forged = new AuditEntry
-            {
-                Sequence = e.Sequence, At = e.At, Actor = e.Sequence == anchor.Sequence ? "mallory" : e.Actor, Action = e.Action,
-                EntityType = e.EntityType, EntityKey = e.EntityKey, Change = e.Change, Before = e.Before, After = e.After, PreviousHash = previous,
-            };
-            forged.Hash = AuditChain.HashOf(forged, key);
-            sql.Add($"""UPDATE "AuditEntries" SET "Actor" = '{forged.Actor}', "PreviousHash" = '{forged.PreviousHash}', "Hash" = '{forged.Hash}' WHERE "Sequence" = {e.Sequence}""");
-            previous = forged.Hash;
-        }
-        await Fixture.Database.ExecuteAsync(string.Join(";\n", sql));
+        await Fixture.RelinkAsync(entry => AuditChain.HashOf(entry, key), actor: e => e.Sequence == anchor.Sequence ? "mallory" : e.Actor);
 
         (await Fixture.Send(new VerifyAudit())).AssertIntact();
         var verification = await Fixture.Send(new VerifyAudit(anchor));
