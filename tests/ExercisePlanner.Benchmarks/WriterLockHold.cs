@@ -28,6 +28,7 @@ public static class WriterLockHold
         await services.InitializePlannerAsync();
         var sender = services.GetRequiredService<IsolatedSender>();
         await services.GetRequiredService<DemoScenario>().SeedInFlightAsync(decisions / DemoData.NationalApprovers.Count + 1, "HOLD");
+        foreach (var user in LargestProposal.Staff()) await sender.Send(user); // its submission needs someone for every step
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(200);
 
         var held = new List<double>();

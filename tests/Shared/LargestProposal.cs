@@ -1,5 +1,6 @@
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Core.Features.Users;
 
 namespace ExercisePlanner.Testing;
 
@@ -35,6 +36,18 @@ public static class LargestProposal
             Contacts = Enumerable.Range(0, ProposalLimits.Contacts).Select(i => new PointOfContact
                 { Nation = nations[i % nations.Count], Name = $"Maj Contact {i}", Email = $"poc{i}@example.org", Phone = "+962 6 000 0000" }).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A user for every step the shipped approval workflow opens for <see cref="Build"/> (a submission with a step nobody
+    /// holds is refused): each nation's national approver, the host's legal, logistics and security reviewer, the lead's director.
+    /// </summary>
+    public static IEnumerable<AddUser> Staff()
+    {
+        var nations = Nation.All.Take(ProposalLimits.Nations).Select(n => n.Code).ToList();
+        foreach (var nation in nations) yield return new AddUser($"largest.{nation.ToLowerInvariant()}", nation, ["national-approver"]);
+        yield return new AddUser("largest.host-reviewer", nations[0], ["legal-advisor", "logistics-officer", "security-officer"]);
+        yield return new AddUser("largest.lead-director", nations[1], ["exercise-director"]);
     }
 
     /// <summary>The largest proposal with <paramref name="count"/> participants and as many releasable nations, cost shares and contacts: past the limits when count exceeds them.</summary>

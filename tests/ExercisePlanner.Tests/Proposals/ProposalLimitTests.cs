@@ -74,6 +74,7 @@ public sealed class ProposalLimitTests(PlannerFixture fixture) : DatabaseTest(fi
     public async Task Submitting_the_largest_proposal_reads_the_holders_of_all_its_steps_in_one_query()
     {
         await Fixture.AddStaffAsync();
+        foreach (var user in LargestProposal.Staff()) await Fixture.Send(user);
         await Fixture.Send(new ImportProposal(LargestProposal.Build("LARGEST-27", Start), "tur.coordinator"));
 
         var statements = new List<string>();
@@ -83,7 +84,8 @@ public sealed class ProposalLimitTests(PlannerFixture fixture) : DatabaseTest(fi
 
         var opened = await Fixture.WithDb(db => db.WorkflowSteps.CountAsync(s => s.SubjectKey == "LARGEST-27"));
         Assert.True(opened >= ProposalLimits.Nations, $"{opened} steps opened");
-        // The submitter, then every opened step's holders at once (not a query per step, each keeping other writers waiting).
-        Assert.Equal(2, statements.Count(s => s.Contains("FROM \"Users\"")));
+        // The submitter, the staffing check (the plan's nations at once), then every opened step's holders at once
+        // (not a query per step, each keeping other writers waiting).
+        Assert.Equal(3, statements.Count(s => s.Contains("FROM \"Users\"")));
     }
 }
