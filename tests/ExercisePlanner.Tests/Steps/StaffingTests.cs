@@ -71,6 +71,20 @@ public sealed class StaffingTests(PlannerFixture fixture) : DatabaseTest(fixture
     }
 
     [Fact]
+    public async Task A_role_only_the_coordinator_holds_does_not_staff_a_step_of_their_own_proposal()
+    {
+        await AddStaffWithoutAsync("tur.director", DemoData.Coordinator);
+        var coordinator = DemoData.Users.Single(u => u.Name == DemoData.Coordinator);
+        await Fixture.Send(coordinator with { Roles = [.. coordinator.Roles, "exercise-director"] });
+        await Fixture.Send(new ImportProposal(Approvals.FiveNations(), DemoData.Coordinator));
+
+        var plan = await Fixture.Send(new PlanWorkflow(Approvals.Code, DemoData.Coordinator));
+        Assert.Equal([("TUR", "exercise-director")], plan.Unstaffed.Select(u => (u.Nation, u.Role)));
+        var refused = await Assert.ThrowsAsync<UnstaffedException>(() => Fixture.Send(new SubmitProposal(Approvals.Code, DemoData.Coordinator)));
+        Assert.Equal([("TUR", "exercise-director")], refused.Missing.Select(m => (m.Nation, m.Role)));
+    }
+
+    [Fact]
     public async Task Administrators_see_the_open_steps_nobody_can_decide_with_why_and_whom_to_give_them_to()
     {
         await Fixture.AddDemoStaffAsync();

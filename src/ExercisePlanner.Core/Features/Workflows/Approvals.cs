@@ -29,7 +29,7 @@ internal static class Approvals
     {
         var subject = ProposalSubject.Of(proposal);
         var definition = await workflows.ForSubmissionAsync(db, proposal, subject, cancellationToken);
-        await db.RequireStaffedAsync(proposal.Code, workflows.Engine.Plan(definition, subject), cancellationToken);
+        await db.RequireStaffedAsync(proposal, workflows.Engine.Plan(definition, subject), cancellationToken);
     }
 
     /// <summary>

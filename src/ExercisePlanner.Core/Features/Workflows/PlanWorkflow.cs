@@ -43,7 +43,7 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
         var from = running?.StartedAt ?? clock.GetUtcNow();
 
         var plan = workflows.Engine.Plan(definition, subject);
-        var unstaffed = await db.UnstaffedAsync(plan, cancellationToken);
+        var unstaffed = await db.UnstaffedAsync(plan, proposal.Coordinator, cancellationToken);
         var cursor = from;
         var stages = new List<PlannedStageView>();
         foreach (var planned in plan)

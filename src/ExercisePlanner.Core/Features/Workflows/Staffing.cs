@@ -31,14 +31,17 @@ public sealed class UnstaffedException(string code, IReadOnlyList<UnstaffedStep>
 /// </summary>
 public static class Staffing
 {
-    /// <summary>The planned steps (of stages that will run) whose nation and role nobody holds, in plan order.</summary>
+    /// <summary>
+    /// The planned steps (of stages that will run) whose nation and role nobody but the coordinator holds, in plan order:
+    /// a coordinator never decides their own proposal, so holding the role themselves does not staff a step.
+    /// </summary>
     public static async Task<IReadOnlyList<UnstaffedStep>> UnstaffedAsync(this PlannerDbContext db, IEnumerable<PlannedStage> plan,
-        CancellationToken cancellationToken)
+        string coordinator, CancellationToken cancellationToken)
     {
         var steps = plan.Where(p => p.Applies).SelectMany(p => p.Steps.Select(s => (p.Stage.Name, s.Nation, s.Role))).ToList();
         if (steps.Count == 0) return [];
         var nations = steps.Select(s => s.Nation).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => nations.Contains(u.Nation)).Select(u => new { u.Nation, u.Roles }).ToListAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => nations.Contains(u.Nation) && u.Name != coordinator).Select(u => new { u.Nation, u.Roles }).ToListAsync(cancellationToken);
         var held = users.SelectMany(u => u.Roles.Select(role => (u.Nation, role))).ToHashSet();
         return steps.Where(s => !held.Contains((s.Nation, s.Role))).Select(s => new UnstaffedStep(s.Name, s.Nation, s.Role)).ToList();
     }
@@ -57,12 +60,12 @@ public static class Staffing
     };
 
     /// <summary>Refuses a start whose plan has steps nobody can decide.</summary>
-    public static async Task RequireStaffedAsync(this PlannerDbContext db, string code, IEnumerable<PlannedStage> plan, CancellationToken cancellationToken)
+    public static async Task RequireStaffedAsync(this PlannerDbContext db, Proposal proposal, IEnumerable<PlannedStage> plan, CancellationToken cancellationToken)
     {
-        var missing = await db.UnstaffedAsync(plan, cancellationToken);
+        var missing = await db.UnstaffedAsync(plan, proposal.Coordinator, cancellationToken);
         if (missing.Count == 0) return;
         // One line per nation and role, even when several stages need it.
         var distinct = missing.DistinctBy(m => (m.Nation, m.Role)).ToList();
-        throw new UnstaffedException(code, distinct, await db.AdministratorsAsync(cancellationToken));
+        throw new UnstaffedException(proposal.Code, distinct, await db.AdministratorsAsync(cancellationToken));
     }
 }
