@@ -31,7 +31,7 @@ public sealed class CliTests : IDisposable
         var head = AuditAnchor.Parse(printed, "printed");
         Assert.Equal(head.Hash, JsonDocument.Parse((await Ok("audit", "anchor", "--json")).Output).RootElement.GetProperty("hash").GetString());
 
-        await Ok("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
+        await Ok("user", "add", "jor.approver", "--nation", "JOR", "--role", "national-approver");
         Assert.Contains($"holds the anchor's entry {head.Sequence}", (await Ok("audit", "verify", "--anchor", anchor)).Output);
 
         // Removing the newest entries leaves an unbroken chain: only the anchor, kept outside, shows what went.
