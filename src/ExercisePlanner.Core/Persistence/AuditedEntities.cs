@@ -26,7 +26,8 @@ public static class AuditedEntities
         // Keyed by recipient, not proposal: they are not part of the proposal's history.
         Key<Notification>(notification => $"notification/{notification.Recipient}/{notification.ProposalCode}/{notification.Kind}/{notification.CreatedAt:yyyyMMddHHmmssffffff}"),
         Key<OutboxMessage>(message => $"mail/{message.MessageId}"),
-        Key<DeliveryAttempt>(attempt => $"mail/attempt/{attempt.OutboxMessageId}/{attempt.StartedAt:O}"),
+        // To the microsecond, as every time in a key: PostgreSQL keeps no finer, and verify rebuilds keys from the table.
+        Key<DeliveryAttempt>(attempt => $"mail/attempt/{attempt.OutboxMessageId}/{attempt.StartedAt:yyyyMMddHHmmssffffff}"),
         Key<StoredDefinition>(definition => $"workflow/{definition.Id}/v{definition.Version}"),
     ],
     // The content is in the proposal's and revisions' own columns; the trail keeps what proves it.
