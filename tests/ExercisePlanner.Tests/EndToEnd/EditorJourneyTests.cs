@@ -67,6 +67,8 @@ public sealed class EditorJourneyTests
         await Assertions.Expect(page.Locator("#saved-notice")).ToHaveTextAsync("Draft saved.");
         var checklist = page.Locator("#submission-checklist li");
         await Assertions.Expect(checklist).ToContainTextAsync(["Cost shares: the non-observer nations add up to 90 %, they must add up to 100 %"]);
+        await Assertions.Expect(page.Locator("#not-ready")).ToHaveTextAsync("Not ready to submit yet. The Submit button appears here once the content is complete.");
+        await Assertions.Expect(page.Locator("#submit")).ToHaveCountAsync(0);
         var proposalUrl = page.Url.Split('?')[0];
 
         // A new proposal with the same code is refused; the draft is unchanged.

@@ -37,9 +37,10 @@ public sealed class ReassignJourneyTests
         await Assertions.Expect(coordinator.Locator("#unstaffed")).ToContainTextAsync(
             "No one in Jordan (JOR) holds the legal advisor role (Host-nation legal and logistics review).");
         await Assertions.Expect(coordinator.Locator("#ask-administrator")).ToHaveTextAsync("Ask your administrator, System administrator, to add a user for each.");
+        await Assertions.Expect(coordinator.Locator("#not-ready")).ToHaveTextAsync(
+            "Not ready to submit yet. The Submit button appears here once an administrator has added someone for each step named above.");
+        await Assertions.Expect(coordinator.Locator("#submit")).ToHaveCountAsync(0);
         await ShootAsync(coordinator, "proposal-unstaffed");
-        await coordinator.ClickAsync("#submit");
-        await Assertions.Expect(coordinator.Locator("ul.errors")).ToContainTextAsync($"{Code} cannot be submitted: No one in Jordan (JOR) holds the legal advisor role");
 
         // The administrator adds a legal advisor and a liaison officer for Pakistan; the coordinator submits.
         using var admin = new HttpClient();

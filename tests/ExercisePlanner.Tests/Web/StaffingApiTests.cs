@@ -52,9 +52,14 @@ public sealed class StaffingApiTests(WebFixture web) : IAsyncLifetime
         Assert.Contains("1 thing to fix before you can submit", page);
         Assert.Contains("No one in Jordan (JOR) holds the legal advisor role (Host-nation legal and logistics review).", page);
         Assert.Contains("Ask your administrator, admin, to add a user for each.", page);
+        Assert.DoesNotContain("id=\"submit\"", page); // no button that can only be refused: the page says why instead
+        Assert.Contains("Not ready to submit yet.</strong> The Submit button appears here once an administrator has added someone for each step named above.", page);
 
         await AddUserAsync("jor.counsel", "JOR", "legal-advisor");
         Assert.Empty((await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/proposals/NORTHERN-BRIDGE-27/plan")).GetProperty("unstaffed").EnumerateArray());
+        page = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
+        Assert.Contains("id=\"submit\"", page);
+        Assert.DoesNotContain("Not ready to submit yet", page);
         (await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null)).EnsureSuccessStatusCode();
     }
 
