@@ -38,7 +38,7 @@ public static class AuditedEntities
         [typeof(Nation)] = "reference data, written only by migrations (HasData)",
     });
 
-    private static string StepKey(WorkflowStep step) => $"{step.SubjectKey}/r{step.SubjectRevision}/{step.StageId}/{step.Nation}/{step.Role}";
+    internal static string StepKey(WorkflowStep step) => $"{step.SubjectKey}/r{step.SubjectRevision}/{step.StageId}/{step.Nation}/{step.Role}";
 
     // By the entry's foreign key, not the object's: before the first save EF keeps the temporary key there, and an
     // owned nation has no navigation back to its proposal.

@@ -76,6 +76,9 @@ public sealed class ReassignJourneyTests
         await Assertions.Expect(told).ToContainTextAsync("System administrator gave you National review for Pakistan (PAK) to decide");
         await liaison.ClickAsync($"li.notification >> text=Southern Gate 2027 ({Code})");
         var form = liaison.Locator("form.decision");
+        await Assertions.Expect(form.Locator("p").First).ToContainTextAsync(
+            "National review for Pakistan (PAK), on behalf of the national approver (a role you do not hold): given to you by System administrator on");
+        await ShootAsync(liaison, "proposal-reassigned");
         await form.Locator("textarea").FillAsync("Pakistan concurs.");
         await form.Locator("button[value=Approve]").ClickAsync();
         await Assertions.Expect(liaison.Locator("p.status.Approved")).ToHaveTextAsync("Your decision was recorded: approved.");

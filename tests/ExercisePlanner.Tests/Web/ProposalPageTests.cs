@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 using ExercisePlanner.Tests.Infrastructure;
 
@@ -35,5 +37,22 @@ public sealed class ProposalPageTests(WebFixture web) : IAsyncLifetime
         var coordinatorPage = await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27");
         Assert.DoesNotContain("id=\"decide-", coordinatorPage);
         Assert.DoesNotContain("id=\"delegate-", coordinatorPage);
+    }
+
+    [Fact]
+    public async Task A_step_handed_to_a_colleague_says_by_whom_and_when_on_the_page_and_in_the_colleagues_decision_form()
+    {
+        var coordinator = await web.ClientAsAsync("tur.coordinator");
+        (await coordinator.PostAsync("/api/v1/proposals", new StringContent(File.ReadAllText(Samples.ProposalFile), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null)).EnsureSuccessStatusCode();
+        var jordan = await web.ClientAsAsync("jor.approver");
+        var step = (await jordan.GetFromJsonAsync<JsonElement>("/api/v1/steps?proposal=NORTHERN-BRIDGE-27")).EnumerateArray().Single().GetProperty("id").GetInt32();
+        (await jordan.PostAsJsonAsync($"/api/v1/steps/{step}/delegation", new { to = "jor.deputy" })).EnsureSuccessStatusCode();
+
+        var deputyPage = WebUtility.HtmlDecode(await (await web.ClientAsAsync("jor.deputy")).GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
+        Assert.Contains("National review for Jordan (JOR), as national approver: handed to you by jor.approver on 11 Jan 2027; due", deputyPage);
+        var coordinatorPage = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
+        Assert.Contains("Handed to jor.deputy by jor.approver on 11 Jan 2027", coordinatorPage);
+        Assert.DoesNotContain("delegated to", coordinatorPage);
     }
 }

@@ -95,7 +95,16 @@ public sealed class StaffingApiTests(WebFixture web) : IAsyncLifetime
 
         var liaison = await web.ClientAsAsync("pak.liaison");
         Assert.Equal([id], (await liaison.GetFromJsonAsync<JsonElement>("/api/v1/steps")).EnumerateArray().Select(s => s.GetProperty("id").GetInt32()));
+        // The liaison officer decides on the approver's behalf, and the page says who gave them the step: not "as national approver".
+        var form = WebUtility.HtmlDecode(await liaison.GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
+        Assert.Contains("National review for Pakistan (PAK), on behalf of the national approver (a role you do not hold): given to you by administrator admin on 11 Jan 2027; due", form);
+        Assert.DoesNotContain("as national approver", form);
+        var coordinatorPage = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
+        Assert.Contains("Given to Lt Col Asif Khan by administrator admin on 11 Jan 2027", coordinatorPage);
+        Assert.DoesNotContain("delegated to", coordinatorPage);
         (await liaison.PostAsync($"/api/v1/steps/{id}/decision", Json("""{ "decision": "Approve", "comment": "Pakistan concurs." }"""))).EnsureSuccessStatusCode();
+        // Once decided, the step still says how the decider came to it.
+        Assert.Contains("Given to Lt Col Asif Khan by administrator admin on 11 Jan 2027", WebUtility.HtmlDecode(await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27")));
         Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/api/v1/steps/undecidable")).EnumerateArray());
     }
 }

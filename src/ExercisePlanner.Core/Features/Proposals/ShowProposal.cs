@@ -40,6 +40,11 @@ public sealed record ProposalDetails(
     /// <summary>0 for the original; N for the Nth amendment (the one open, or the last one approved).</summary>
     public int Amendment { get; init; }
     public bool IsAmending { get; init; }
+    /// <summary>How each step with an assignee came to them (delegated or given by an administrator), for the steps shown.</summary>
+    public IReadOnlyList<Handover> Handovers { get; init; } = [];
+
+    /// <summary>How the step came to its assignee; null for a step nobody handed over.</summary>
+    public Handover? HandoverOf(int stepId) => Handovers.FirstOrDefault(h => h.StepId == stepId);
 
     /// <summary>The person behind a user name, or the bare name for one without a user record.</summary>
     public PersonView Person(string name) => People.FirstOrDefault(p => p.Name == name) ?? new PersonView(name, "", "", "", []);
@@ -120,9 +125,13 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
         var since = (viewed ?? proposal.Revisions.Select(r => (int?)r.Number + 1).Max() ?? 1) - 1;
         var changes = full && since >= 1 ? ProposalChanges.Compare(proposal.RevisionContent(since, "revision"), c) : null;
 
+        var shown = rounds.SelectMany(r => r.Steps).Select(s => s.Id).ToHashSet();
+        var handovers = instances.SelectMany(i => i.Steps).Where(s => shown.Contains(s.Id))
+            .Select(s => Handover.Of(s, history)).OfType<Handover>().ToList();
+        // The viewer too: the decision form says whether they hold the step's role or decide on its holder's behalf.
         var names = rounds.SelectMany(r => r.Steps).SelectMany(s => new[] { s.DecidedBy, s.Assignee })
-            .Concat(comments.Select(x => x.Author)).Concat(proposal.Revisions.Select(r => r.SubmittedBy))
-            .Append(proposal.Coordinator).OfType<string>().Distinct().ToList();
+            .Concat(comments.Select(x => x.Author)).Concat(proposal.Revisions.Select(r => r.SubmittedBy)).Concat(handovers.Select(h => h.By))
+            .Append(proposal.Coordinator).Append(query.Viewer).OfType<string>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => names.Contains(u.Name)).ToListAsync(cancellationToken);
         // Markings (classification, releasable nations) belong to the header: they say how to handle even that.
         return new ProposalDetails(
@@ -136,6 +145,7 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
             InForceRevision = proposal.InForceRevision,
             Amendment = proposal.Amendment,
             IsAmending = proposal.IsAmending,
+            Handovers = handovers,
         };
     }
 }

@@ -79,6 +79,24 @@ public sealed class DetailsModel(IMediator mediator) : PlannerPage(mediator)
         if (Done is { } done && DoneWords.TryGetValue(done, out var words)) Message = $"Your decision was recorded: {words}.";
     }
 
+    /// <summary>
+    /// In which capacity the signed-in user decides the step, in words: "as national approver"; "as chief of staff" once it
+    /// escalated to them; else on the role holder's behalf, as someone an administrator gave it to without the role; and who
+    /// gave or handed it to them, and when.
+    /// </summary>
+    public string Capacity(StepView step)
+    {
+        var d = Proposal!;
+        var roles = d.Person(Actor).Roles;
+        var role = Words.Role(step.Role);
+        var capacity = roles.Contains(step.Role) ? $"as {role}"
+            : step.EscalatedTo is { } escalated && roles.Contains(escalated) ? $"as {Words.Role(escalated)}, on behalf of the {role} since the step passed its deadline"
+            : $"on behalf of the {role} (a role you do not hold)";
+        return d.HandoverOf(step.Id) is { } handover
+            ? $"{capacity}: {handover.Verb.ToLowerInvariant()} to you by {handover.Giver(d.Person)} on {handover.Day}"
+            : capacity;
+    }
+
     /// <summary>One line of the discussion: a submission, a decision, a comment or the round's outcome, in words.</summary>
     public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Sentence, string? Quote);
 
