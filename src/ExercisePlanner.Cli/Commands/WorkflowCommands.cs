@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Workflows;
 
 namespace ExercisePlanner.Cli.Commands;
@@ -28,22 +30,23 @@ internal static class WorkflowCommands
             var result = await run.Send(new PlanWorkflow(run.Parse.GetValue(code)!));
             run.Print(result, o =>
             {
-                o.WriteLine($"{result.Proposal}: workflow {result.Workflow} v{result.Version}, from {result.From:yyyy-MM-dd}");
+                o.WriteLine($"{result.Proposal}: {Words.Workflow(result.WorkflowName, result.Version)}, planned from {Words.Date(result.From)}");
                 if (result.Changed.Count > 0)
-                    o.WriteLine($"  amendment changes {string.Join(", ", result.Changed)}; nations affected: {(result.NationsAffected.Count == 0 ? "none" : string.Join(", ", result.NationsAffected))}");
+                    o.WriteLine($"  this amendment changes {string.Join(", ", result.Changed.Select(ProposalChanges.InWords))}; nations affected: " +
+                                (result.NationsAffected.Count == 0 ? "none" : string.Join(", ", result.NationsAffected.Select(Words.Nation))));
                 foreach (var stage in result.Stages)
                 {
-                    var when = stage.Condition is null ? "" : $" when {stage.Condition}";
+                    var when = stage.Condition is null ? "" : $" (only when {stage.Condition})";
                     o.WriteLine(stage.Applies
-                        ? $"  {stage.Name}{when}: {stage.Completion}, due {stage.Due} -> by {stage.DueBy:yyyy-MM-dd}"
+                        ? $"  {stage.Name}{when}: {stage.Needs} {Words.Diagram.Due(stage.Due)}, by {Words.Date(stage.DueBy!.Value)}"
                         : $"  {stage.Name}{when}: skipped");
                     if (stage.Applies)
-                        foreach (var step in stage.Steps) o.WriteLine($"    {step.Nation} {step.Role}");
+                        foreach (var step in stage.Steps) o.WriteLine($"    {Words.Nation(step.Nation)}, {Words.Role(step.Role)}");
                 }
-                o.WriteLine($"earliest full approval: {result.EarliestApproval:yyyy-MM-dd}");
+                o.WriteLine($"earliest full approval: {Words.Date(result.EarliestApproval)}");
                 foreach (var missing in result.Unstaffed) o.WriteLine($"cannot be submitted yet: {missing.Sentence}");
                 if (result.Unstaffed.Count > 0) o.WriteLine(Staffing.Ask(result.Administrators));
-                o.WriteLine($"on request for changes ({result.OnRequestChanges}): {result.WhenChangesRequested}");
+                o.WriteLine($"on request for changes: {result.WhenChangesRequested}");
             });
             return ExitCodes.Success;
         });

@@ -104,6 +104,14 @@ public static class Words
         return parts.Count == 0 ? "no time" : string.Join(" ", parts);
     }
 
+    /// <summary>How many of a stage's steps must approve: "all 4 must approve", "both must approve", "1 must approve", "2 of 4 must approve".</summary>
+    public static string Approvals(int needed, int steps) => needed != steps ? $"{needed} of {steps} must approve" : steps switch
+    {
+        1 => "1 must approve",
+        2 => "both must approve",
+        _ => $"all {steps} must approve",
+    };
+
     public static string Count(int n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
     /// <summary>A moment with its zone named: times are kept and shown in UTC. "11 Jan 2027, 09:00 UTC".</summary>
@@ -111,4 +119,7 @@ public static class Words
 
     /// <summary>"6 Sep 2027"; a draft's date not chosen yet reads "not set".</summary>
     public static string Date(DateOnly date) => date == default ? "not set" : date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The UTC day of a moment: "11 Jan 2027".</summary>
+    public static string Date(DateTimeOffset at) => Date(DateOnly.FromDateTime(at.UtcDateTime));
 }

@@ -69,10 +69,20 @@ public sealed class WorkflowCliTests : IDisposable
         await SubmitSampleAsync();
 
         var plan = (await Ok("workflow", "plan", "NORTHERN-BRIDGE-27")).Output;
-        Assert.Contains("workflow exercise-approval v2", plan);
-        Assert.Contains("on request for changes (collect): Requests for changes are collected", plan);
-        Assert.Contains("Security and releasability review when classification > UNCLASSIFIED: all", plan);
-        Assert.Contains("earliest full approval: " + DateTime.UtcNow.AddDays(14 + 10 + 7 + 7).ToString("yyyy-MM-dd"), plan);
+        // In words, as the pages say it: the workflow by name, durations, nations, roles and dates; no ids, ISO durations or role keys.
+        Assert.StartsWith("NORTHERN-BRIDGE-27: Exercise approval, version 2, planned from ", plan);
+        Assert.Contains("  National review: all 3 must approve within 14 days, by " + Day(14), plan);
+        Assert.Contains("    Jordan (JOR), national approver", plan);
+        Assert.Contains("  Host-nation legal and logistics review: both must approve within 10 days, by " + Day(14 + 10), plan);
+        Assert.Contains("  Security and releasability review (only when classification > UNCLASSIFIED): 1 must approve within 7 days", plan);
+        Assert.Contains("on request for changes: Requests for changes are collected", plan);
+        Assert.Contains("earliest full approval: " + Day(14 + 10 + 7 + 7), plan);
+        foreach (var code in new[] { "exercise-approval", "v2", "P14D", "P7D", "national-approver", "legal-advisor", "(collect)", DateTime.UtcNow.ToString("yyyy-MM-dd") })
+            Assert.DoesNotContain(code, plan);
+        var json = JsonDocument.Parse((await Ok("workflow", "plan", "NORTHERN-BRIDGE-27", "--json")).Output).RootElement; // JSON keeps the definition's terms
+        Assert.Equal(("exercise-approval", 2, "P14D", "all"), (json.GetProperty("workflow").GetString(), json.GetProperty("version").GetInt32(),
+            json.GetProperty("stages")[0].GetProperty("due").GetString(), json.GetProperty("stages")[0].GetProperty("completion").GetString()));
+        Assert.Equal("national-approver", json.GetProperty("stages")[0].GetProperty("steps")[0].GetProperty("role").GetString());
 
         Assert.StartsWith("flowchart TD", (await Ok("workflow", "diagram", "exercise-approval")).Output);
         Assert.Equal(2, (await _cli.RunAsync("workflow", "diagram", "no-such-workflow")).ExitCode);
@@ -84,6 +94,9 @@ public sealed class WorkflowCliTests : IDisposable
         Assert.Equal((0, 0), (rerun.GetProperty("reminders").GetInt32(), rerun.GetProperty("escalations").GetInt32()));
         Assert.Equal(2, (await _cli.RunAsync("timers", "run", "--now", "yesterday")).ExitCode);
     }
+
+    /// <summary>The UTC day so many days from now, as the CLI's text says it: "25 Jan 2027".</summary>
+    private static string Day(int days) => DateTime.UtcNow.AddDays(days).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Validate_prints_each_problem_with_file_and_path()

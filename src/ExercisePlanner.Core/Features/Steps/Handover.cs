@@ -30,7 +30,7 @@ public sealed record Handover(int StepId, string To, string By, DateTimeOffset A
     public string Verb => ByAdministrator ? "Given" : "Handed";
 
     /// <summary>The day it happened: "11 Jan 2027".</summary>
-    public string Day => Words.Date(DateOnly.FromDateTime(At.UtcDateTime));
+    public string Day => Words.Date(At);
 
     /// <summary>Who gave it, as the reader of the step should know them: an administrator says so, unless their name already does.</summary>
     public string Giver(Func<string, PersonView> person) =>

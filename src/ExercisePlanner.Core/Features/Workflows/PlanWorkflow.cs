@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Persistence;
@@ -21,10 +22,17 @@ public sealed record WorkflowPlan(string Proposal, string Workflow, int Version,
     public IReadOnlyList<UnstaffedStep> Unstaffed { get; init; } = [];
     /// <summary>When some step is unstaffed, the administrators (by display name) who can add the users it needs.</summary>
     public IReadOnlyList<string> Administrators { get; init; } = [];
+    /// <summary>The definition's name for people ("Exercise approval"); <see cref="Workflow"/> is its id.</summary>
+    public string WorkflowName { get; init; } = Workflow;
 }
 
+/// <param name="Completion">The definition's rule (<c>all</c>, <c>any</c>, <c>quorum 2</c>); <see cref="Needs"/> says it in words.</param>
 public sealed record PlannedStageView(string Id, string Name, bool Applies, string? Condition, string Completion, string Due,
-    DateTimeOffset? DueBy, IReadOnlyList<PlannedStep> Steps);
+    DateTimeOffset? DueBy, IReadOnlyList<PlannedStep> Steps)
+{
+    /// <summary>How many of the stage's steps must approve, in words: "all 4 must approve", "2 of 4 must approve".</summary>
+    public string Needs { get; init; } = "";
+}
 
 public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions workflows, TimeProvider clock)
     : IQueryHandler<PlanWorkflow, WorkflowPlan>
@@ -51,13 +59,17 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
             var runs = planned.Applies && planned.Steps.Count > 0;
             DateTimeOffset? dueBy = runs ? cursor += planned.Stage.DueIn : null;
             stages.Add(new PlannedStageView(planned.Stage.Id, planned.Stage.Name, runs, planned.Stage.RunsWhen,
-                planned.Stage.Completion.ToString(), planned.Stage.Due, dueBy, planned.Steps));
+                planned.Stage.Completion.ToString(), planned.Stage.Due, dueBy, planned.Steps)
+            {
+                Needs = Words.Approvals(planned.Stage.Completion.Needed(planned.Steps.Count), planned.Steps.Count),
+            });
         }
         return new WorkflowPlan(proposal.Code, definition.Id, definition.Version, from, stages, cursor, subject.Changed, subject.NationsAffected,
             definition.OnRequestChanges, MermaidDiagram.WhenChangesRequested(definition))
         {
             Unstaffed = unstaffed,
             Administrators = unstaffed.Count == 0 ? [] : await db.AdministratorsAsync(cancellationToken),
+            WorkflowName = definition.Name,
         };
     }
 }
