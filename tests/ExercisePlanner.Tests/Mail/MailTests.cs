@@ -221,7 +221,7 @@ public sealed class MailTests(PlannerFixture fixture) : DatabaseTest(fixture), I
         var calendar = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(content.ToArray()))!;
         var conferences = Approvals.FiveNations().Conferences;
         Assert.Equal(conferences.Count, calendar.Events.Count);
-        Assert.Contains(calendar.Events, e => e.Summary!.StartsWith("[RESTRICTED] Initial planning conference: Northern Bridge 2027"));
+        Assert.Contains(calendar.Events, e => e.Summary!.StartsWith("[RESTRICTED] Initial planning conference (IPC): Northern Bridge 2027"));
         // The observer's nation is not in releasableTo: its approval mail has no conferences attached.
         var observer = _smtp.Received.Single(m => m.Subject!.Contains("Approved:") && m.To.Mailboxes.Single().Address == "mys.approver@example.org");
         Assert.Empty(observer.Attachments);

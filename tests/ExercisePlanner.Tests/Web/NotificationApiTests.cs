@@ -58,7 +58,7 @@ public sealed class NotificationApiTests(WebFixture web) : IAsyncLifetime
         var summaries = calendar.Events.Select(e => e.Summary!).ToList();
         Assert.Contains(summaries, s => s.StartsWith("Due: National review for NORTHERN-BRIDGE-27 (Jordan (JOR))"));
         Assert.Contains("[RESTRICTED] Northern Bridge 2027 (NORTHERN-BRIDGE-27)", summaries);
-        Assert.Contains(summaries, s => s.StartsWith("[RESTRICTED] Initial planning conference: Northern Bridge 2027"));
+        Assert.Contains(summaries, s => s.StartsWith("[RESTRICTED] Initial planning conference (IPC): Northern Bridge 2027"));
         var exercise = calendar.Events.Single(e => e.Uid == "NORTHERN-BRIDGE-27-exercise@exerciseplanner");
         Assert.False(exercise.Start!.HasTime);
 

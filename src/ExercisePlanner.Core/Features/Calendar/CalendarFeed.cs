@@ -117,7 +117,7 @@ public static class CalendarFeed
             calendar.Events.Add(AllDay($"{proposal.Code}-exercise", $"[{marking}] {c.Name} ({proposal.Code})", c.StartDate, c.EndDate, withContent ? c.Location : "", url));
         foreach (var conference in withContent ? c.Conferences : [])
             calendar.Events.Add(AllDay($"{proposal.Code}-{conference.Kind}-{conference.Date:yyyyMMdd}",
-                $"[{marking}] {Conferences.Name(conference.Kind)}: {c.Name} ({proposal.Code})", conference.Date, conference.Date, conference.Location, url));
+                $"[{marking}] {Words.Of(conference.Kind)}: {c.Name} ({proposal.Code})", conference.Date, conference.Date, conference.Location, url));
     }
 
     /// <summary>An event over whole days, <paramref name="last"/> included (iCalendar's end is exclusive).</summary>
@@ -132,16 +132,4 @@ public static class CalendarFeed
     };
 
     internal static string Serialize(IcalCalendar calendar) => new CalendarSerializer().SerializeToString(calendar)!;
-}
-
-/// <summary>Conference kinds in words.</summary>
-public static class Conferences
-{
-    public static string Name(ConferenceKind kind) => kind switch
-    {
-        ConferenceKind.CDC => "Concept development conference",
-        ConferenceKind.IPC => "Initial planning conference",
-        ConferenceKind.MPC => "Main planning conference",
-        _ => "Final planning conference",
-    };
 }
