@@ -26,14 +26,16 @@ public static class Locales
     }
 
     /// <summary>
-    /// The nation as the text names it in a sentence: French puts an article before most country names ("la Jordanie",
-    /// "le Pakistan", "l'Indonésie", "les Émirats arabes unis") and none before some islands and city states
-    /// ("Singapour", "Malte"). CLDR gives names, not articles, so gender and number come from the tables below;
-    /// English and Arabic names are used as they are (CLDR's Arabic names carry their article).
+    /// The nation as the text names it in a sentence: English puts "the" before names that are plural or name a kind of
+    /// state ("the United Kingdom", "the Netherlands", "the Russian Federation", "the Marshall Islands"); French puts an
+    /// article before most country names ("la Jordanie", "le Pakistan", "l'Indonésie", "les Émirats arabes unis") and none
+    /// before some islands and city states ("Singapour", "Malte"). CLDR gives names, not articles, so the English rule and
+    /// the French gender and number come from the tables below; Arabic names are used as they are (CLDR's carry their article).
     /// </summary>
     public static string NationInSentence(string code, string language)
     {
         var name = NationName(code, language);
+        if (language == "en") return TakesThe(code, name) ? "the " + name : name;
         if (language != "fr" || WithoutArticle.Contains(code)) return name;
         if (Plural.Contains(code) || name.StartsWith("Îles", StringComparison.Ordinal)) return "les " + name;
         if ("AEIOUYÉÈÊÎÏÔÂ".Contains(name[0], StringComparison.Ordinal)) return "l'" + name;
@@ -43,6 +45,23 @@ public static class Locales
     /// <summary>The same at the start of a sentence: "La Jordanie fournit…".</summary>
     public static string NationStartingSentence(string code, string language) =>
         NationInSentence(code, language) is var text && text.Length > 0 ? char.ToUpper(text[0], System.Globalization.CultureInfo.InvariantCulture) + text[1..] : text;
+
+    /// <summary>
+    /// English: "the" before a name that is a common noun (Kingdom, Republic, Federation, Emirates, States, Islands…) or a
+    /// plural (the Netherlands, the Philippines). Not before an inverted ISO name ("Korea, Republic of").
+    /// </summary>
+    private static bool TakesThe(string code, string name) =>
+        EnglishWithThe.Contains(code)
+        || (!name.Contains(',', StringComparison.Ordinal) && !EnglishWithoutThe.Contains(code)
+            && name.Split(' ').Any(EnglishStateWords.Contains));
+
+    private static readonly HashSet<string> EnglishStateWords = ["United", "Kingdom", "Republic", "Federation", "Emirates", "States", "Islands", "Union"];
+
+    // English: plural names and the Holy See.
+    private static readonly HashSet<string> EnglishWithThe = ["NLD", "PHL", "BHS", "GMB", "MDV", "COM", "VAT"];
+
+    // English: named after one island, not a group ("South Georgia and the South Sandwich Islands").
+    private static readonly HashSet<string> EnglishWithoutThe = ["SGS", "HMD"];
 
     // French: no article before these islands, city states and territories (Cuba, Israël, Malte, Singapour, Oman…).
     private static readonly HashSet<string> WithoutArticle =

@@ -18,8 +18,8 @@ public static class MemorandumTexts
             [
                 new("Purpose", "This Memorandum sets out the arrangements under which the Participants will plan, conduct and evaluate exercise {name}."),
                 new("Scope", "The exercise will take place at {location} from {start} to {end} and covers the training objectives annexed to the exercise plan."),
-                new("Responsibilities of the host nation", "{host} will provide the exercise facilities, host-nation support, security of the exercise area and liaison with civil authorities."),
-                new("Responsibilities of the lead nation", "{lead} will direct the planning process, chair the planning conferences and appoint the exercise director."),
+                new("Responsibilities of the host nation", "{Host} will provide the exercise facilities, host-nation support, security of the exercise area and liaison with civil authorities."),
+                new("Responsibilities of the lead nation", "{Lead} will direct the planning process, chair the planning conferences and appoint the exercise director."),
                 new("Financial arrangements", "Common costs will be shared as follows: {shares}. Each Participant bears the costs of its own personnel and equipment."),
                 new("Status of forces", "The status of visiting personnel is governed by the agreements in force between the Participants and, in their absence, by the law of the host nation."),
                 new("Security and releasability", "Information exchanged under this Memorandum is classified {classification} and releasable to {releasable} only; it will be protected accordingly."),

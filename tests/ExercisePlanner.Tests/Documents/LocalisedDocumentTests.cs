@@ -69,6 +69,46 @@ public sealed class LocalisedDocumentTests
     public void French_names_a_nation_with_the_article_it_takes(string code, string expected)
     {
         Assert.Equal(expected, ExercisePlanner.Documents.Texts.Locales.NationInSentence(code, "fr"));
-        Assert.Equal(ExercisePlanner.Documents.Texts.Locales.NationName(code, "en"), ExercisePlanner.Documents.Texts.Locales.NationInSentence(code, "en"));
+    }
+
+    [Theory]
+    [InlineData("GBR", "the United Kingdom")]
+    [InlineData("NLD", "the Netherlands")]
+    [InlineData("ARE", "the United Arab Emirates")]
+    [InlineData("USA", "the United States of America")]
+    [InlineData("PHL", "the Philippines")]
+    [InlineData("RUS", "the Russian Federation")]
+    [InlineData("DOM", "the Dominican Republic")]
+    [InlineData("MHL", "the Marshall Islands")]
+    [InlineData("JOR", "Jordan")]
+    [InlineData("TUR", "Türkiye")]
+    [InlineData("KOR", "Korea, Republic of")] // an inverted name takes none
+    [InlineData("VGB", "the Virgin Islands (British)")]
+    [InlineData("SGS", "South Georgia and the South Sandwich Islands")]
+    public void English_names_a_nation_with_the_where_english_needs_it(string code, string expected) =>
+        Assert.Equal(expected, ExercisePlanner.Documents.Texts.Locales.NationInSentence(code, "en"));
+
+    [Fact]
+    public void The_english_memorandum_says_the_united_kingdom_and_the_netherlands_read_back_from_the_pdf()
+    {
+        var text = Memorandum(null, p => p with
+        {
+            Participants =
+            [
+                new Participant { Nation = "GBR", Roles = [ParticipantRole.Host] },
+                new Participant { Nation = "NLD", Roles = [ParticipantRole.Lead] },
+                new Participant { Nation = "ARE", Roles = [ParticipantRole.Participant] },
+                new Participant { Nation = "JOR", Roles = [ParticipantRole.Participant] },
+            ],
+            CostShares = [new CostShare { Nation = "GBR", Percent = 40 }, new CostShare { Nation = "NLD", Percent = 40 }, new CostShare { Nation = "ARE", Percent = 10 }, new CostShare { Nation = "JOR", Percent = 10 }],
+        });
+
+        Assert.Contains("the United Kingdom, the Netherlands, the United Arab Emirates, Jordan", text);  // "between"
+        Assert.Contains("The United Kingdom will provide the exercise facilities", text);               // Article 3 starts with the host
+        Assert.Contains("The Netherlands will direct the planning process", text);                      // Article 4: the lead
+        Assert.Contains("For the United Kingdom", text);                                                // signature blocks
+        Assert.Contains("For the United Arab Emirates", text);
+        Assert.Contains("For Jordan", text);
+        Assert.DoesNotContain("For United", text);
     }
 }

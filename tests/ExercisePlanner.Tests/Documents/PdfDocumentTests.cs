@@ -75,10 +75,10 @@ public sealed class PdfDocumentTests
         Assert.Contains("Mémorandum d'entente", body);
         Assert.Contains("Article 5 — Dispositions financières", body);
         foreach (var page in pages)
-            Assert.Equal(Regex.Matches(page, @"\bFor \p{Lu}").Count, Regex.Matches(page, @"\bPour (la |le |les |l'|)\p{Lu}").Count);
+            Assert.Equal(Regex.Matches(page, @"\bFor (the )?\p{Lu}").Count, Regex.Matches(page, @"\bPour (la |le |les |l'|)\p{Lu}").Count);
         foreach (var page in pages.Where(p => p.Contains("Signature: ")))
-            Assert.Equal(Regex.Matches(page, @"\bFor \p{Lu}").Count, Regex.Matches(page, "Signature: ").Count / 2);
-        Assert.Equal(40, Regex.Matches(body, @"\bFor \p{Lu}").Count);
+            Assert.Equal(Regex.Matches(page, @"\bFor (the )?\p{Lu}").Count, Regex.Matches(page, "Signature: ").Count / 2);
+        Assert.Equal(40, Regex.Matches(body, @"\bFor (the )?\p{Lu}").Count);
     }
 
     [Fact]
