@@ -38,13 +38,13 @@ public sealed class BrowserJourneyTests
         {
             var page = await SignInAsync(browser, web, approver);
             if (approver == "pak.approver") // an inbox with two proposals' steps, for the README
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "dashboard.png"), FullPage = true });
+                await Browsers.ShootAsync(page, "dashboard-approver");
             await page.GotoAsync(proposalUrl);
             var forms = page.Locator("form.decision");
             Assert.True(await forms.CountAsync() > 0, $"{approver} has nothing to decide");
             while (await forms.CountAsync() > 0)
             {
-                await forms.First.Locator("textarea").FillAsync($"{approver} concurs.");
+                await forms.First.Locator("textarea").FillAsync("Concur; no further remarks.");
                 await forms.First.Locator("button[value=Approve]").ClickAsync();
                 await Assertions.Expect(page.Locator("p.status.Approved")).ToContainTextAsync("Your decision was recorded");
             }
@@ -54,10 +54,10 @@ public sealed class BrowserJourneyTests
         // The coordinator sees the approval and downloads the plan.
         await coordinator.GotoAsync(proposalUrl);
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Approved");
-        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "proposal-timeline.png"), FullPage = true });
+        await Browsers.ShootAsync(coordinator, "proposal-timeline");
         await coordinator.GotoAsync(web.BaseUrl + "/workflows");
         await Assertions.Expect(coordinator.Locator("section.workflow svg")).ToHaveCountAsync(3); // approval, amendment, HADR
-        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "workflows.png"), FullPage = true });
+        await Browsers.ShootAsync(coordinator, "workflows");
         await coordinator.GotoAsync(proposalUrl);
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.ClickAsync("text=Exercise plan (PDF)"));
         var file = Path.Combine(Screenshots, download.SuggestedFilename);

@@ -53,6 +53,12 @@ public sealed class ReassignJourneyTests
         await coordinator.ClickAsync("#submit");
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Submitted");
 
+        // The calendar names the planning conference by its kind.
+        var conference = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("conferences")[0].GetProperty("date").GetString()!;
+        await coordinator.GotoAsync($"{web.BaseUrl}/calendar?month={conference[..7]}");
+        await Assertions.Expect(coordinator.Locator("a.entry.conference")).ToHaveTextAsync("Initial planning conference (IPC): Southern Gate 2027, Amman");
+        await ShootAsync(coordinator, "calendar");
+
         // Pakistan's only approver is removed: Pakistan's national review is stuck, and the administrator sees it.
         await web.Database.ExecuteAsync("""DELETE FROM "Users" WHERE "Name" = 'pak.approver'""");
         var administrator = await SignInAsync(browser, web, "admin");

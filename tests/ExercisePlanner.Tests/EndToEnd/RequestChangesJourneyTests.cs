@@ -62,7 +62,7 @@ public sealed class RequestChangesJourneyTests
         await Assertions.Expect(round1).ToContainTextAsync(decisions[0].Comment);
         await Assertions.Expect(round1).ToContainTextAsync("Brig Gen Arief Wibowo (IDN, national approver) requested changes to National review:");
         await Assertions.Expect(round1).ToContainTextAsync(decisions[2].Comment);
-        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browsers.Screenshots, "proposal-changes-requested.png"), FullPage = true });
+        await Browsers.ShootAsync(coordinator, "proposal-changes-requested");
         await coordinator.GotoAsync(proposalUrl.Replace("/proposals/", "/proposals/edit/"));
         var pakistan = coordinator.Locator("#forces-2 input[type=number]"); // the example's third force: Pakistan's 25
         await Assertions.Expect(pakistan).ToHaveValueAsync("25");
