@@ -44,7 +44,8 @@ public static class WebSetup
                 // No lockout per account, which strangers could trigger: failures are throttled per account and address (PasswordSignIn).
                 options.Lockout.AllowedForNewUsers = false;
             })
-            .AddEntityFrameworkStores<AccountsDbContext>();
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddSignInManager<PlannerSignInManager>();
         // Pages challenge with the sign-in form; the API turns that into 401 (see Deny) or reads a bearer token.
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(options =>
             options.DefaultChallengeScheme = IdentityConstants.ApplicationScheme);
@@ -126,6 +127,7 @@ public static class WebSetup
         app.MapProposalDrafts();
         app.MapDiscussionApi();
         app.MapStaffingApi();
+        app.MapUserApi();
         app.MapRazorPages();
         return app;
     }

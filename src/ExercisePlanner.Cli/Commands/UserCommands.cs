@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Users;
 
@@ -35,7 +36,29 @@ internal static class UserCommands
             run.Print(user, o => o.WriteLine($"{user.Name}: {user.Email ?? "no e-mail address"}; {p.GetValue(mail)}"));
             return ExitCodes.Success;
         });
-        return new Command("user", "manage users").With(add, setMail);
+        var deactivate = new Command("deactivate", "an administrator deactivates a user: no more sign-in, sessions and tokens end, handed steps return to the Stuck-steps list")
+            .With(name, actor).Runs(async run =>
+        {
+            var user = await run.Send(new DeactivateUser(run.Parse.GetValue(name)!, run.Parse.GetValue(actor)!));
+            run.Print(user, o => o.WriteLine($"deactivated {user.Name} of {Words.Nation(user.Nation)} on {Words.Time(user.DeactivatedAt!.Value)}"));
+            return ExitCodes.Success;
+        });
+        return new Command("user", "manage users").With(add, setMail, deactivate, RoleCommand(name, actor));
+    }
+
+    /// <summary><c>user role add|remove NAME ROLE --as ADMIN</c>.</summary>
+    private static Command RoleCommand(Argument<string> name, Option<string> actor)
+    {
+        var role = new Argument<string>("ROLE") { Description = "a role workflow steps ask for, e.g. legal-advisor" };
+        Command Change(string verb, bool holds, string description) => new Command(verb, description).With(name, role, actor).Runs(async run =>
+        {
+            var p = run.Parse;
+            var user = await run.Send(new SetUserRole(p.GetValue(name)!, p.GetValue(role)!, holds, p.GetValue(actor)!));
+            run.Print(user, o => o.WriteLine($"{user.Name} of {Words.Nation(user.Nation)} {(holds ? "now holds" : "no longer holds")} the {Words.Role(p.GetValue(role)!)} role; roles: {string.Join(", ", user.Roles.Select(Words.Role))}"));
+            return ExitCodes.Success;
+        });
+        return new Command("role", "an administrator gives a user a role or takes it away")
+            .With(Change("add", true, "give a user a role"), Change("remove", false, "take a role away from a user (steps of that role delegated to them return to its other holders)"));
     }
 
     private static readonly Dictionary<string, MailPreference> MailPreferences = new()

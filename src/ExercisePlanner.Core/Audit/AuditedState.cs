@@ -51,8 +51,9 @@ public sealed partial class AuditedState
     private static async Task<List<IGrouping<(string Type, string Key), EntityEntry>>> RowsAsync(
         DbContext context, AuditedModel model, CancellationToken cancellationToken)
     {
+        // Every record, filtered or not (a deactivated user is still a row the trail wrote).
         foreach (var type in model.Audited.Where(t => context.Model.FindEntityType(t) is { } entity && !entity.IsOwned()))
-            await ((IQueryable<object>)SetOf(context, type)).LoadAsync(cancellationToken);
+            await ((IQueryable<object>)SetOf(context, type)).IgnoreQueryFilters().LoadAsync(cancellationToken);
         var tracked = context.ChangeTracker.Entries().ToList();
         var records = new TrackedRecords(context, tracked);
         return tracked.Where(e => model.Audits(e.Metadata.ClrType))

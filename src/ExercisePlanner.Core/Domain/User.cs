@@ -32,7 +32,27 @@ public sealed class User
     /// <summary>SHA-256 of the secret in the user's calendar feed address; null when there is no feed (or it was revoked).</summary>
     public string? CalendarTokenHash { get; private set; }
 
+    /// <summary>
+    /// When an administrator deactivated the user; null while active. A deactivated user signs in nowhere, acts on
+    /// nothing and staffs no step, but stays on record so past decisions keep their name (the context filters them out of queries).
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
     public bool HasRole(string role) => Roles.Contains(role);
+
+    /// <summary>Also revokes the calendar feed address: the only credential that does not pass through sign-in.</summary>
+    public void Deactivate(DateTimeOffset now)
+    {
+        DeactivatedAt = now;
+        CalendarTokenHash = null;
+    }
+
+    /// <summary>Roles stay distinct and ordered, as the constructor keeps them.</summary>
+    public void AddRole(string role) => Roles = Roles.Append(role).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    public void RemoveRole(string role) => Roles = Roles.Where(r => r != role).ToList();
 
     public void SetMail(string? email, MailPreference preference)
     {

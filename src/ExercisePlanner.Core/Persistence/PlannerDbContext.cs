@@ -59,6 +59,9 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
             user.Property(u => u.MailPreference).HasConversion<string>().HasMaxLength(20);
             user.Property(u => u.Email).HasMaxLength(254);
             user.HasIndex(u => u.CalendarTokenHash).IsUnique();
+            // Fail closed: a deactivated user is nobody to every query (staffing, delegation, notifications, sign-in)
+            // unless it asks for them by IgnoreQueryFilters, as pages naming past deciders do.
+            user.HasQueryFilter(u => u.DeactivatedAt == null);
         });
 
         model.Entity<Proposal>(proposal =>

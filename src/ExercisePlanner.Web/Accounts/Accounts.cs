@@ -26,6 +26,16 @@ internal static class Accounts
         return account;
     }
 
+    /// <summary>
+    /// Voids every cookie and bearer token of a deactivated user. The planner's record already refuses them on every request
+    /// (<see cref="PlannerSignInManager"/>); a new security stamp also voids them whatever becomes of the record later.
+    /// A user added on the command line has no sign-in account.
+    /// </summary>
+    public static async Task EndSessionsAsync(UserManager<IdentityUser> users, string name)
+    {
+        if (await users.FindByNameAsync(name) is { } account) Succeed(await users.UpdateSecurityStampAsync(account));
+    }
+
     public static async Task<IdentityUser> AccountOfAsync(UserManager<IdentityUser> users, string name) =>
         await users.FindByNameAsync(name) ?? throw new ForbiddenException($"{name} has no sign-in account");
 

@@ -29,7 +29,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output)
             [DemoData.Coordinator] = ["/", "/proposals/edit", "/proposals/edit?example=true", $"/proposals/{DemoCode}", "/workflows", "/?q=bridge&sort=Name", "/proposals/NO-SUCH-27", "/audit", "/calendar", DemoMonth],
             ["jor.approver"] = ["/", $"/proposals/{DemoCode}", "/workflows", "/proposals/edit", DemoMonth],
             ["tur.approver"] = ["/", $"/proposals/{DemoCode}"], // a step waiting on the dashboard
-            ["admin"] = ["/", "/proposals/edit", $"/proposals/{DemoCode}", "/workflows", "/audit"],
+            ["admin"] = ["/", "/proposals/edit", $"/proposals/{DemoCode}", "/workflows", "/audit", "/users"],
         };
         var serious = new List<string>();
         foreach (var (user, paths) in pages)

@@ -42,7 +42,8 @@ public sealed partial class CookieApiTests(WebFixture web) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(request)).StatusCode);
     }
 
-    private static string Token(string html) => TokenPattern().Match(html) is { Success: true } match
+    /// <summary>The antiforgery token a page's forms carry.</summary>
+    internal static string Token(string html) => TokenPattern().Match(html) is { Success: true } match
         ? WebUtility.HtmlDecode(match.Groups[1].Value)
         : throw new InvalidOperationException("no antiforgery token on the page");
 

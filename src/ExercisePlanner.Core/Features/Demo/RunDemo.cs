@@ -105,7 +105,7 @@ public sealed class DemoScenario(IsolatedSender sender, IServiceScopeFactory sco
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
-            known = (await db.Users.Select(u => u.Name).ToListAsync(cancellationToken)).ToHashSet();
+            known = (await db.Users.IgnoreQueryFilters().Select(u => u.Name).ToListAsync(cancellationToken)).ToHashSet();
         }
         var missing = DemoData.Users.Where(u => !known.Contains(u.Name)).ToList();
         foreach (var user in missing) await sender.Send(user, cancellationToken);

@@ -75,7 +75,7 @@ internal static class DocumentModels
         var approvedBefore = instances.Where(i => i.Status == InstanceStatus.Approved).Reverse().SelectMany(i => i.Steps);
         var approvals = steps.Concat(approvedBefore).Where(s => s.Status == StepStatus.Approved && s.DecidedBy is not null).ToList();
         var deciders = instances.SelectMany(i => i.Steps).Select(s => s.DecidedBy).OfType<string>().Append(proposal.Coordinator).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Name)).ToDictionaryAsync(u => u.Name, cancellationToken);
+        var users = await db.Users.AsNoTracking().IgnoreQueryFilters().Where(u => deciders.Contains(u.Name)).ToDictionaryAsync(u => u.Name, cancellationToken);
         var anchor = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityKey == code || e.EntityKey.StartsWith(code + "/"))
             .OrderByDescending(e => e.Sequence).Select(e => new AuditAnchor(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);

@@ -132,7 +132,7 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
         var names = rounds.SelectMany(r => r.Steps).SelectMany(s => new[] { s.DecidedBy, s.Assignee })
             .Concat(comments.Select(x => x.Author)).Concat(proposal.Revisions.Select(r => r.SubmittedBy)).Concat(handovers.Select(h => h.By))
             .Append(proposal.Coordinator).Append(query.Viewer).OfType<string>().Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => names.Contains(u.Name)).ToListAsync(cancellationToken);
+        var people = await db.Users.AsNoTracking().IgnoreQueryFilters().Where(u => names.Contains(u.Name)).ToListAsync(cancellationToken);
         // Markings (classification, releasable nations) belong to the header: they say how to handle even that.
         return new ProposalDetails(
             proposal.Code, c.Name, c.Type, proposal.Status, proposal.Revision, c.StartDate, c.EndDate,

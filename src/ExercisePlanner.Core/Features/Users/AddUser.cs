@@ -21,10 +21,12 @@ public sealed record UserView(string Name, string Nation, IReadOnlyList<string> 
 {
     public string? Email { get; init; }
     public MailPreference MailPreference { get; init; }
+    /// <summary>When an administrator deactivated the user; null while active.</summary>
+    public DateTimeOffset? DeactivatedAt { get; init; }
 
     public static UserView From(User user) => new(user.Name, user.Nation, user.Roles, user.Title, user.DisplayName)
     {
-        Email = user.Email, MailPreference = user.MailPreference,
+        Email = user.Email, MailPreference = user.MailPreference, DeactivatedAt = user.DeactivatedAt,
     };
 }
 
@@ -49,14 +51,14 @@ public sealed partial class AddUserValidator : JsonValidator<AddUser>
     private static partial Regex NamePattern();
 
     [GeneratedRegex(@"\A[a-z][a-z0-9]*(-[a-z0-9]+)*\z")]
-    private static partial Regex RolePattern();
+    internal static partial Regex RolePattern();
 }
 
 public sealed class AddUserHandler(PlannerDbContext db) : ICommandHandler<AddUser, UserView>
 {
     public async ValueTask<UserView> Handle(AddUser command, CancellationToken cancellationToken)
     {
-        if (await db.Users.AnyAsync(u => u.Name == command.Name, cancellationToken))
+        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.Name == command.Name, cancellationToken))
             throw new ConflictException($"user '{command.Name}' already exists");
         var user = new User(command.Name, command.Nation, command.Roles, command.Title, command.DisplayName.Trim());
         user.SetMail(command.Email, command.MailPreference);
