@@ -69,7 +69,7 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
 
                     b.HasIndex("EntityType", "EntityKey");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("ExercisePlanner.Core.Domain.Nation", b =>
@@ -1491,6 +1491,9 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
 
                     b.Property<string>("CalendarTokenHash")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()

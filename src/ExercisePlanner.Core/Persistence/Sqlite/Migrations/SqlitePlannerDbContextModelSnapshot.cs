@@ -63,7 +63,7 @@ namespace ExercisePlanner.Core.Persistence.Sqlite.Migrations
 
                     b.HasIndex("EntityType", "EntityKey");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("ExercisePlanner.Core.Domain.Nation", b =>
@@ -1476,6 +1476,9 @@ namespace ExercisePlanner.Core.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CalendarTokenHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeactivatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
