@@ -36,7 +36,7 @@ internal static class WorkflowCommands
                                 (result.NationsAffected.Count == 0 ? "none" : string.Join(", ", result.NationsAffected.Select(Words.Nation))));
                 foreach (var stage in result.Stages)
                 {
-                    var when = stage.Condition is null ? "" : $" (only when {stage.Condition})";
+                    var when = stage.RunsWhen is null ? "" : $" ({stage.RunsWhen})";
                     o.WriteLine(stage.Applies
                         ? $"  {stage.Name}{when}: {stage.Needs} {Words.Diagram.Due(stage.Due)}, by {Words.Date(stage.DueBy!.Value)}"
                         : $"  {stage.Name}{when}: skipped");

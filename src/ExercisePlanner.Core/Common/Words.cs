@@ -91,8 +91,8 @@ public static class Words
     /// <summary>"Jordan (JOR)"; a code that names no nation is quoted as it was given: "'XYZ'".</summary>
     public static string Nation(string code) => Domain.Nation.Exists(code) ? $"{Domain.Nation.NameOf(code)} ({code})" : $"'{code}'";
 
-    /// <summary>Workflow diagrams in these words: "national approver", "within 14 days".</summary>
-    public static readonly DiagramWords Diagram = new(Role, span => "within " + Duration(span));
+    /// <summary>Workflow diagrams in these words: "national approver", "within 14 days", "only when the classification is above UNCLASSIFIED".</summary>
+    public static readonly DiagramWords Diagram = new(Role, span => "within " + Duration(span), StageConditions.RunsWhen);
 
     /// <summary>"14 days", "12 hours", "1 day 6 hours".</summary>
     public static string Duration(TimeSpan span)

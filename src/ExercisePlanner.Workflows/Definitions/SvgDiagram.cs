@@ -11,7 +11,7 @@ namespace ExercisePlanner.Workflows.Definitions;
 /// </summary>
 public static class SvgDiagram
 {
-    private const int Width = 640, Left = 40, BoxWidth = 560, Line = 18, Pad = 10, Gap = 34;
+    private const int Width = 700, Left = 40, BoxWidth = 620, Line = 18, Pad = 10, Gap = 34;
 
     /// <param name="words">How roles and durations read; plain (the definition's own terms) when not given.</param>
     public static string Render(WorkflowDefinition definition, DiagramWords? words = null)
@@ -26,7 +26,7 @@ public static class SvgDiagram
             Arrow(body, y, y + Gap);
             y += Gap;
             var lines = new List<(string Text, string Class)> { (stage.Name, "title") };
-            if (stage.RunsWhen is { } when) lines.Add(($"only when {when}", "condition"));
+            if (words.RunsWhen(stage) is { } when) lines.Add((when, "condition"));
             lines.AddRange(stage.Steps.Select(s => ($"{Who(s)}: {words.Role(s.Role)}", "step")));
             lines.Add(($"{stage.Completion} · due {words.Due(stage.Due)}" + (stage.EscalateTo is null ? "" : $" · escalates to {words.Role(stage.EscalateTo)}"), "rule"));
             var height = lines.Count * Line + 2 * Pad;
@@ -79,11 +79,13 @@ public static class SvgDiagram
     };
 }
 
-/// <summary>How a diagram names roles and durations: the definition's own terms, or the words a page gives them.</summary>
-public sealed record DiagramWords(Func<string, string> Role, Func<TimeSpan, string> Duration)
+/// <summary>How a diagram names roles, durations and when a stage runs: the definition's own terms, or the words a page gives them.</summary>
+/// <param name="RunsWhen">The stage's condition as one phrase ("only when …"); null for a stage that always runs.</param>
+public sealed record DiagramWords(Func<string, string> Role, Func<TimeSpan, string> Duration, Func<StageDefinition, string?> RunsWhen)
 {
-    /// <summary>As the definition writes them: <c>national-approver</c>, <c>P14D</c>.</summary>
-    public static readonly DiagramWords Plain = new(role => role, System.Xml.XmlConvert.ToString);
+    /// <summary>As the definition writes them: <c>national-approver</c>, <c>P14D</c>, <c>only when classification &gt; UNCLASSIFIED</c>.</summary>
+    public static readonly DiagramWords Plain = new(role => role, System.Xml.XmlConvert.ToString,
+        stage => stage.RunsWhen is { } when ? $"only when {when}" : null);
 
     public string Due(string iso) => Durations.TryParse(iso, out var span) ? Duration(span) : iso;
 }

@@ -74,10 +74,10 @@ public sealed class WorkflowCliTests : IDisposable
         Assert.Contains("  National review: all 3 must approve within 14 days, by " + Day(14), plan);
         Assert.Contains("    Jordan (JOR), national approver", plan);
         Assert.Contains("  Host-nation legal and logistics review: both must approve within 10 days, by " + Day(14 + 10), plan);
-        Assert.Contains("  Security and releasability review (only when classification > UNCLASSIFIED): 1 must approve within 7 days", plan);
+        Assert.Contains("  Security and releasability review (only when the classification is above UNCLASSIFIED): 1 must approve within 7 days", plan);
         Assert.Contains("on request for changes: Requests for changes are collected", plan);
         Assert.Contains("earliest full approval: " + Day(14 + 10 + 7 + 7), plan);
-        foreach (var code in new[] { "exercise-approval", "v2", "P14D", "P7D", "national-approver", "legal-advisor", "(collect)", DateTime.UtcNow.ToString("yyyy-MM-dd") })
+        foreach (var code in new[] { "exercise-approval", "v2", "P14D", "P7D", "national-approver", "legal-advisor", "(collect)", " > ", DateTime.UtcNow.ToString("yyyy-MM-dd") })
             Assert.DoesNotContain(code, plan);
         var json = JsonDocument.Parse((await Ok("workflow", "plan", "NORTHERN-BRIDGE-27", "--json")).Output).RootElement; // JSON keeps the definition's terms
         Assert.Equal(("exercise-approval", 2, "P14D", "all"), (json.GetProperty("workflow").GetString(), json.GetProperty("version").GetInt32(),

@@ -185,6 +185,20 @@ public sealed class SvgDiagramTests
         Assert.Contains($"Submitted · Exercise approval, version {definition.Version}", texts);
         Assert.Contains("each nation: national approver", texts);
         Assert.Contains("all · due within 14 days · escalates to chief of staff", texts);
-        Assert.DoesNotContain(texts, t => t.Contains("P14D") || t.Contains("national-approver"));
+        Assert.Contains("only when the classification is above UNCLASSIFIED", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("P14D") || t.Contains("national-approver") || t.Contains(" > "));
+    }
+
+    [Fact]
+    public void The_amendment_diagram_on_pages_says_when_each_review_runs_in_words()
+    {
+        var definition = WorkflowCatalog.Load(Path.Combine(AppContext.BaseDirectory, "workflows"), ProposalSubject.Facts).Find("exercise-amendment")!;
+
+        var texts = System.Xml.Linq.XDocument.Parse(SvgDiagram.Render(definition, Core.Common.Words.Diagram))
+            .Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+
+        Assert.Contains("only when nothing but participants, forces, cost shares or contacts changed", texts);
+        Assert.Contains("only when something other than participants, forces, cost shares or contacts changed", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("costShares") || t.Contains("changed within"));
     }
 }

@@ -32,6 +32,8 @@ public sealed record PlannedStageView(string Id, string Name, bool Applies, stri
 {
     /// <summary>How many of the stage's steps must approve, in words: "all 4 must approve", "2 of 4 must approve".</summary>
     public string Needs { get; init; } = "";
+    /// <summary><see cref="Condition"/> in words: "only when the classification is above UNCLASSIFIED"; null when the stage always runs.</summary>
+    public string? RunsWhen { get; init; }
 }
 
 public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions workflows, TimeProvider clock)
@@ -62,6 +64,7 @@ public sealed class PlanWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
                 planned.Stage.Completion.ToString(), planned.Stage.Due, dueBy, planned.Steps)
             {
                 Needs = Words.Approvals(planned.Stage.Completion.Needed(planned.Steps.Count), planned.Steps.Count),
+                RunsWhen = StageConditions.RunsWhen(planned.Stage),
             });
         }
         return new WorkflowPlan(proposal.Code, definition.Id, definition.Version, from, stages, cursor, subject.Changed, subject.NationsAffected,
