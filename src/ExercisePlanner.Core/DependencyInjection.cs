@@ -33,6 +33,7 @@ public static class DependencyInjection
         // A host that reads configuration registers its own first; the command line reads Mail__* variables.
         services.TryAddSingleton(_ => Features.Mail.MailSettings.FromEnvironment());
         services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Proposals.ProposalReadAhead>();
         services.AddSingleton<Features.Mail.MailSender>();
         services.AddSingleton<Features.Demo.DemoScenario>();
         services.AddMediator(options =>

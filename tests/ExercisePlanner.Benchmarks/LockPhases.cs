@@ -13,7 +13,11 @@ public sealed class LockPhases : IDisposable
 {
     private static readonly string[] Names = ["handler", "audit", "save", "commit"];
 
-    private readonly EfEvents _events = new();
+    private readonly EfEvents _events = new(new[]
+    {
+        RelationalEventId.TransactionStarted, RelationalEventId.TransactionCommitting, RelationalEventId.TransactionCommitted,
+        RelationalEventId.TransactionRolledBack, CoreEventId.SaveChangesStarting, CoreEventId.SaveChangesCompleted, RelationalEventId.CommandExecuting,
+    }.Select(e => e.Name!));
     private readonly Dictionary<string, List<Run>> _runs = [];
 
     /// <summary>Times the phases of what <paramref name="request"/> sends, under <paramref name="kind"/>.</summary>

@@ -12,7 +12,16 @@ public sealed class EfEvents : IObserver<DiagnosticListener>, IObserver<KeyValue
     private readonly AsyncLocal<Action<string, object?>?> _current = new();
     private readonly List<IDisposable> _subscriptions = [];
 
-    public EfEvents() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    // Null: every event. A listener that asks for every event makes EF build one for each tracked record and
+    // property too, work a measurement should not add to what it measures.
+    private readonly IReadOnlySet<string>? _names;
+
+    /// <summary>Watches the named events only, or all of them.</summary>
+    public EfEvents(IEnumerable<string>? names = null)
+    {
+        _names = names?.ToHashSet();
+        _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    }
 
     /// <summary>Runs <paramref name="work"/>, passing each event it causes (name, payload) to <paramref name="onEvent"/>.</summary>
     public async Task<T> Watch<T>(Action<string, object?> onEvent, Func<Task<T>> work)
@@ -24,7 +33,8 @@ public sealed class EfEvents : IObserver<DiagnosticListener>, IObserver<KeyValue
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
     {
-        if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+        if (listener.Name == DbLoggerCategory.Name)
+            lock (_subscriptions) _subscriptions.Add(_names is null ? listener.Subscribe(this) : listener.Subscribe(this, _names.Contains));
     }
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> @event) => _current.Value?.Invoke(@event.Key, @event.Value);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ExercisePlanner.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using ExercisePlanner.Core.Persistence;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ExercisePlanner.Core.Audit;
@@ -21,7 +22,7 @@ public static class AuditTrail
         entry.HasIndex(e => new { e.EntityType, e.EntityKey });
     });
 
-    /// <summary>Adds an entry for each audited change among <paramref name="tracked"/>; the caller's save writes them with the changes.</summary>
+    /// <summary>Writes an entry for each audited change among <paramref name="tracked"/>, in the transaction the caller's save then writes the changes in.</summary>
     public static Task AppendAsync(DbContext context, IReadOnlyList<EntityEntry> tracked, AuditedModel model,
         AuditScope scope, DateTimeOffset now, AuditKey key, CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ public static class AuditTrail
     /// <summary>How entries name a record's type: the class name, without a generic's arity (<c>IdentityUserRole</c>).</summary>
     public static string TypeName(Type type) => type.Name.Split('`')[0];
 
-    /// <summary>Adds entries for the given changes, linked after the trail's head. The caller holds the writer lock and saves.</summary>
+    /// <summary>Writes entries for the given changes, linked after the trail's head, in the caller's writer transaction.</summary>
     public static async Task AppendAsync(DbContext context, IReadOnlyList<AuditChange> changes,
         AuditScope scope, DateTimeOffset now, AuditKey key, CancellationToken cancellationToken)
     {
@@ -52,6 +53,7 @@ public static class AuditTrail
         // To the microsecond, as PostgreSQL stores it: the hash must cover the time as it will be read back.
         var at = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
 
+        var written = new List<AuditEntry>(changes.Count);
         foreach (var change in changes)
         {
             var record = new AuditEntry
@@ -69,8 +71,9 @@ public static class AuditTrail
             };
             record.Hash = AuditChain.HashOf(record, key);
             previous = record.Hash;
-            entries.Add(record);
+            written.Add(record);
         }
+        await AppendedRows.InsertAsync(context, written, cancellationToken);
     }
 
     private static (string? Before, string? After) Snapshot(EntityEntry entry, AuditedModel model)

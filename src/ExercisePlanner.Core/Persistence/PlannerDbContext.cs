@@ -183,10 +183,38 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
     private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         ChangeTracker.DetectChanges();
-        var tracked = ChangeTracker.Entries().ToList();
-        BumpVersions(tracked);
-        await AuditTrail.AppendAsync(this, tracked, AuditedEntities.Model, auditScope, clock.GetUtcNow(), keyring.Key, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Changes are detected once: listing the entries and the save itself would each scan every tracked record again.
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var tracked = ChangeTracker.Entries().ToList();
+            BumpVersions(tracked);
+            await AuditTrail.AppendAsync(this, tracked, AuditedEntities.Model, auditScope, clock.GetUtcNow(), keyring.Key, cancellationToken);
+            var appended = await AppendAsync(tracked, cancellationToken);
+            return appended + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally { ChangeTracker.AutoDetectChangesEnabled = detecting; }
+    }
+
+    /// <summary>
+    /// New notifications and mail are only ever appended, never read back in the same unit of work: they go in as
+    /// <see cref="AppendedRows"/> and leave the change tracker, audited like any other record.
+    /// </summary>
+    private async Task<int> AppendAsync(IReadOnlyList<EntityEntry> tracked, CancellationToken cancellationToken)
+    {
+        var notifications = Appended<Notification>(tracked);
+        var mail = Appended<OutboxMessage>(tracked);
+        await AppendedRows.InsertAsync(this, notifications, cancellationToken);
+        await AppendedRows.InsertAsync(this, mail, cancellationToken);
+        return notifications.Count + mail.Count;
+    }
+
+    private static List<T> Appended<T>(IEnumerable<EntityEntry> tracked) where T : class
+    {
+        var added = tracked.Where(e => e is { State: EntityState.Added, Entity: T }).ToList();
+        added.ForEach(e => e.State = EntityState.Detached);
+        return added.Select(e => (T)e.Entity).ToList();
     }
 
     private static void BumpVersions(IEnumerable<EntityEntry> changes)

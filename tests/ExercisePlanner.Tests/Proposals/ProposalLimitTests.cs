@@ -1,5 +1,6 @@
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Proposals;
+using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Testing;
 using ExercisePlanner.Tests.Infrastructure;
@@ -12,6 +13,7 @@ namespace ExercisePlanner.Tests.Proposals;
 /// <summary>Issue 11, finding 1: list sizes are limited, and a proposal is checked before the writer lock is taken.</summary>
 public sealed class ProposalLimitTests(PlannerFixture fixture) : DatabaseTest(fixture)
 {
+    private const string Sample = "NORTHERN-BRIDGE-27";
     private static readonly DateOnly Start = DateOnly.FromDateTime(PlannerFixture.Today.UtcDateTime).AddDays(200);
 
     [Fact]
@@ -84,8 +86,73 @@ public sealed class ProposalLimitTests(PlannerFixture fixture) : DatabaseTest(fi
 
         var opened = await Fixture.WithDb(db => db.WorkflowSteps.CountAsync(s => s.SubjectKey == "LARGEST-27"));
         Assert.True(opened >= ProposalLimits.Nations, $"{opened} steps opened");
-        // The submitter, the staffing check (the plan's nations at once), then every opened step's holders at once
-        // (not a query per step, each keeping other writers waiting).
-        Assert.Equal(3, statements.Count(s => s.Contains("FROM \"Users\"")));
+        // The submitter (read ahead, and under the lock), the staffing check (the plan's nations at once), then every
+        // opened step's holders at once (not a query per step, each keeping other writers waiting).
+        Assert.Equal(4, statements.Count(s => s.Contains("FROM \"Users\"")));
+    }
+
+    [Fact]
+    public async Task A_submission_whose_content_breaks_a_rule_is_refused_without_waiting_for_the_writer_lock()
+    {
+        await Fixture.AddStaffAsync();
+        // A draft saved from the editor keeps half-finished work; submission holds it to every rule.
+        await Fixture.Send(new ImportProposal(Samples.Proposal() with { EndDate = new DateOnly(2020, 1, 1) }, "tur.coordinator", Rules: ProposalRules.Identity));
+        await using var scope = Fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
+
+        Task<ProposalSummary> submit;
+        await using (await db.BeginWriteAsync(CancellationToken.None))
+        {
+            submit = Fixture.Send(new SubmitProposal(Sample, "tur.coordinator"));
+            Assert.Same(submit, await Task.WhenAny(submit, Task.Delay(TimeSpan.FromSeconds(20))));
+        }
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => submit);
+        Assert.Contains(refused.Problems, p => p.Path == "endDate");
+        Assert.Equal(ProposalStatus.Draft, await Fixture.WithDb(d => d.Proposals.Where(p => p.Code == Sample).Select(p => p.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Someone_else_learns_nothing_of_a_draft_from_its_content_check()
+    {
+        await Fixture.AddStaffAsync();
+        await Fixture.Send(new ImportProposal(Samples.Proposal() with { EndDate = new DateOnly(2020, 1, 1) }, "tur.coordinator", Rules: ProposalRules.Identity));
+
+        // An approver of a participating nation may see it but not submit it: told so, not what is wrong with it.
+        await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Send(new SubmitProposal(Sample, "tur.approver")));
+        // A user of a nation outside it: as if it did not exist.
+        await Fixture.Send(new AddUser("usa.approver", "USA", ["national-approver"], "Col Smith"));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.Send(new SubmitProposal(Sample, "usa.approver")));
+    }
+
+    [Fact]
+    public async Task A_proposal_read_ahead_is_read_again_under_the_lock_when_it_changed_meanwhile()
+    {
+        await Fixture.AddStaffAsync();
+        await Fixture.Send(new ImportProposal(Samples.Proposal(), "tur.coordinator"));
+        await using var scope = Fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlannerDbContext>();
+        var readAhead = scope.ServiceProvider.GetRequiredService<ProposalReadAhead>();
+        Assert.NotNull(await readAhead.ReadAsync(Sample, CancellationToken.None));
+
+        await Fixture.Send(new ImportProposal(Samples.Proposal() with { Name = "Changed meanwhile" }, "tur.coordinator"));
+
+        await using (await db.BeginWriteAsync(CancellationToken.None))
+        {
+            var (proposal, unchanged) = await readAhead.RequireAsync(Sample, CancellationToken.None);
+            Assert.False(unchanged);
+            Assert.Equal("Changed meanwhile", proposal.Content.Name);
+        }
+        // Unchanged since it was read (in the next unit of work): the same record, now tracked.
+        await using var next = Fixture.Services.CreateAsyncScope();
+        var nextDb = next.ServiceProvider.GetRequiredService<PlannerDbContext>();
+        var nextReadAhead = next.ServiceProvider.GetRequiredService<ProposalReadAhead>();
+        var read = await nextReadAhead.ReadAsync(Sample, CancellationToken.None);
+        await using (await nextDb.BeginWriteAsync(CancellationToken.None))
+        {
+            var (proposal, unchanged) = await nextReadAhead.RequireAsync(Sample, CancellationToken.None);
+            Assert.True(unchanged);
+            Assert.Same(read, proposal);
+            Assert.Equal(EntityState.Unchanged, nextDb.Entry(proposal).State);
+        }
     }
 }

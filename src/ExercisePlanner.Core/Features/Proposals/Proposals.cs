@@ -17,6 +17,10 @@ internal static class Proposals
             ? $"proposal {proposal.Code} has not been submitted yet, so it has no revisions"
             : $"proposal {proposal.Code} has no revision {number}; its revisions are 1 to {proposal.Revisions.Max(r => r.Number)}");
 
+    /// <summary>The coordinator who drafted a proposal, or an admin: those who may change it.</summary>
+    public static bool Coordinates(this User actor, Proposal proposal) =>
+        actor.CanSee(proposal) && (actor.Name == proposal.Coordinator || actor.HasRole(User.Admin));
+
     /// <summary>
     /// Only the coordinator who drafted a proposal, or an admin, may change it. Those who may not see it
     /// learn nothing (not found); the others are not told who the coordinator is.
@@ -24,7 +28,7 @@ internal static class Proposals
     public static void RequireCoordinatorOf(this User actor, Proposal proposal)
     {
         actor.RequireSight(proposal);
-        if (actor.Name != proposal.Coordinator && !actor.HasRole(User.Admin))
+        if (!actor.Coordinates(proposal))
             throw new ForbiddenException($"only the coordinator of proposal {proposal.Code} may change it");
     }
 }

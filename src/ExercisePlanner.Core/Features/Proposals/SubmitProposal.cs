@@ -5,23 +5,51 @@ using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Workflows.Runtime;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Features.Proposals;
 
 /// <summary>Checks a draft against every rule, freezes it as a revision and starts its approval workflow.</summary>
 public sealed record SubmitProposal(string Code, string Actor) : ICommand<ProposalSummary>, IActorRequest;
 
-public sealed class SubmitProposalHandler(PlannerDbContext db, WorkflowDefinitions workflows, Notifier notifier, TimeProvider clock) : ICommandHandler<SubmitProposal, ProposalSummary>
+/// <summary>
+/// Reads the proposal and checks its content against every rule before the writer lock (<see cref="ProposalReadAhead"/>):
+/// the largest proposal takes milliseconds to read and check. Only its coordinator learns what is wrong with it; anyone
+/// else is answered under the lock, as before, with "not found" or "only the coordinator".
+/// </summary>
+public sealed class SubmitProposalValidator(PlannerDbContext db, ProposalReadAhead readAhead, TimeProvider clock) : AbstractValidator<SubmitProposal>
+{
+    public override async Task<ValidationResult> ValidateAsync(ValidationContext<SubmitProposal> context, CancellationToken cancellation = default)
+    {
+        var command = context.InstanceToValidate;
+        var proposal = await readAhead.ReadAsync(command.Code, cancellation);
+        var actor = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Name == command.Actor, cancellation);
+        if (proposal is not null && actor is not null && actor.Coordinates(proposal))
+        {
+            CheckContent(proposal, clock);
+            readAhead.MarkContentChecked();
+        }
+        return new ValidationResult();
+    }
+
+    public static void CheckContent(Proposal proposal, TimeProvider clock) =>
+        ProposalContentValidator.Require(proposal.Content, ProposalRules.Complete, proposal.Code, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+}
+
+public sealed class SubmitProposalHandler(PlannerDbContext db, ProposalReadAhead readAhead, WorkflowDefinitions workflows, Notifier notifier, TimeProvider clock)
+    : ICommandHandler<SubmitProposal, ProposalSummary>
 {
     public async ValueTask<ProposalSummary> Handle(SubmitProposal command, CancellationToken cancellationToken)
     {
         var actor = await db.RequireUserAsync(command.Actor, cancellationToken);
-        var proposal = await db.RequireProposalAsync(command.Code, cancellationToken);
+        var (proposal, unchanged) = await readAhead.RequireAsync(command.Code, cancellationToken);
         actor.RequireCoordinatorOf(proposal);
 
         var now = clock.GetUtcNow();
-        ProposalContentValidator.Require(proposal.Content, ProposalRules.Complete, proposal.Code, DateOnly.FromDateTime(now.UtcDateTime));
+        if (!(unchanged && readAhead.ContentChecked)) SubmitProposalValidator.CheckContent(proposal, clock);
         if (proposal.IsAmending && ProposalChanges.Between(proposal.InForce!.Content, proposal.Content).Count == 0)
             throw new InvalidInputException("", $"amendment {proposal.Amendment} of {proposal.Code} changes nothing yet; change the proposal before submitting it");
         await workflows.RequireStaffedAsync(db, proposal, cancellationToken);
