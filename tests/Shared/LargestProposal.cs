@@ -40,12 +40,13 @@ public static class LargestProposal
 
     /// <summary>
     /// A user for every step the shipped approval workflow opens for <see cref="Build"/> (a submission with a step nobody
-    /// holds is refused): each nation's national approver, the host's legal, logistics and security reviewer, the lead's director.
+    /// holds is refused): each nation's national approver (also its chief of staff, to whom an overdue national review
+    /// escalates), the host's legal, logistics and security reviewer, the lead's director.
     /// </summary>
     public static IEnumerable<AddUser> Staff()
     {
         var nations = Nation.All.Take(ProposalLimits.Nations).Select(n => n.Code).ToList();
-        foreach (var nation in nations) yield return new AddUser($"largest.{nation.ToLowerInvariant()}", nation, ["national-approver"]);
+        foreach (var nation in nations) yield return new AddUser($"largest.{nation.ToLowerInvariant()}", nation, ["national-approver", "chief-of-staff"]);
         yield return new AddUser("largest.host-reviewer", nations[0], ["legal-advisor", "logistics-officer", "security-officer"]);
         yield return new AddUser("largest.lead-director", nations[1], ["exercise-director"]);
     }

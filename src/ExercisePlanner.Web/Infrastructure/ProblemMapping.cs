@@ -45,7 +45,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         Detail = unstaffed.Message,
         Extensions =
         {
-            ["missing"] = unstaffed.Missing.Select(m => new { m.Stage, m.Nation, m.Role, m.Sentence }).ToList(),
+            ["missing"] = unstaffed.Missing.Select(m => new { m.Stage, m.Nation, m.Role, m.Escalation, m.Sentence }).ToList(),
             ["administrators"] = unstaffed.Administrators,
         },
     };

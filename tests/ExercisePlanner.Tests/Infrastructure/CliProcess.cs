@@ -42,21 +42,23 @@ public sealed class CliProcess : IDisposable
 
     /// <summary>
     /// The sample's host (JOR) reviewers and its lead's (TUR) exercise director, which the shipped workflow asks for after national
-    /// review: a submission is refused while a step it will need has nobody (two users, to keep the processes few).
+    /// review, and the contributing nations' chiefs of staff its overdue national review escalates to: a submission is refused
+    /// while a step it will need has nobody (three users, to keep the processes few).
     /// </summary>
     public async Task AddReviewersAsync()
     {
-        await OkAsync("user", "add", "jor.reviewer", "--nation", "JOR", "--role", "legal-advisor", "--role", "logistics-officer", "--role", "security-officer");
-        await OkAsync("user", "add", "tur.director", "--nation", "TUR", "--role", "exercise-director");
+        await OkAsync("user", "add", "jor.reviewer", "--nation", "JOR", "--role", "legal-advisor", "--role", "logistics-officer", "--role", "security-officer", "--role", "chief-of-staff");
+        await OkAsync("user", "add", "tur.director", "--nation", "TUR", "--role", "exercise-director", "--role", "chief-of-staff");
+        await OkAsync("user", "add", "pak.chief", "--nation", "PAK", "--role", "chief-of-staff");
     }
 
     /// <summary>Everyone the sample's submission needs, in as few processes as possible: one user per nation holding each role the workflow gives it.</summary>
     public async Task AddSampleStaffAsync()
     {
-        await OkAsync("user", "add", "pak.approver", "--nation", "PAK", "--role", "national-approver");
-        await OkAsync("user", "add", "tur.staff", "--nation", "TUR", "--role", "national-approver", "--role", "exercise-director");
+        await OkAsync("user", "add", "pak.approver", "--nation", "PAK", "--role", "national-approver", "--role", "chief-of-staff");
+        await OkAsync("user", "add", "tur.staff", "--nation", "TUR", "--role", "national-approver", "--role", "exercise-director", "--role", "chief-of-staff");
         await OkAsync("user", "add", "jor.staff", "--nation", "JOR", "--role", "national-approver",
-            "--role", "legal-advisor", "--role", "logistics-officer", "--role", "security-officer");
+            "--role", "legal-advisor", "--role", "logistics-officer", "--role", "security-officer", "--role", "chief-of-staff");
     }
 
     /// <summary>Starts the program without waiting, for a test that kills it midway.</summary>

@@ -38,6 +38,10 @@ public static class Samples
         new("jor.logistics", "JOR", ["logistics-officer"], "Host Nation Support"),
         new("jor.security", "JOR", ["security-officer"], "Security Officer"),
         new("tur.director", "TUR", ["exercise-director"], "Exercise Director"),
+        // …and the chiefs of staff their overdue steps escalate to (each contributing nation's).
+        new("jor.chief", "JOR", ["chief-of-staff"], "Chief of Staff"),
+        new("tur.chief", "TUR", ["chief-of-staff"], "Chief of Staff"),
+        new("pak.chief", "PAK", ["chief-of-staff"], "Chief of Staff"),
     ];
 
     public static async Task AddStaffAsync(this PlannerFixture fixture)

@@ -43,6 +43,26 @@ public sealed class StaffingTests(PlannerFixture fixture) : DatabaseTest(fixture
     }
 
     [Fact]
+    public async Task The_role_a_stage_escalates_to_is_needed_too_named_in_the_dry_run_and_required_at_submission()
+    {
+        await AddStaffWithoutAsync("pak.chief");
+        await Fixture.Send(new ImportProposal(Approvals.FiveNations(), DemoData.Coordinator));
+
+        var plan = await Fixture.Send(new PlanWorkflow(Approvals.Code, DemoData.Coordinator));
+
+        var missing = Assert.Single(plan.Unstaffed);
+        Assert.Equal(("PAK", "chief-of-staff", true), (missing.Nation, missing.Role, missing.Escalation));
+        Assert.Equal("No one in Pakistan (PAK) holds the chief of staff role, to whom an overdue step escalates (National review)", missing.Sentence);
+        var refused = await Assert.ThrowsAsync<UnstaffedException>(() => Fixture.Send(new SubmitProposal(Approvals.Code, DemoData.Coordinator)));
+        Assert.Equal([("PAK", "chief-of-staff")], refused.Missing.Select(m => (m.Nation, m.Role)));
+
+        // Host-nation review escalates to Jordan's national approver, who is on record: with Pakistan's chief, nothing is missing.
+        await Fixture.Send(DemoData.Users.Single(u => u.Name == "pak.chief"));
+        Assert.Empty((await Fixture.Send(new PlanWorkflow(Approvals.Code, DemoData.Coordinator))).Unstaffed);
+        Assert.Equal(ProposalStatus.Submitted, (await Fixture.Send(new SubmitProposal(Approvals.Code, DemoData.Coordinator))).Status);
+    }
+
+    [Fact]
     public async Task A_skipped_stage_needs_nobody()
     {
         await AddStaffWithoutAsync("jor.security");
@@ -106,7 +126,7 @@ public sealed class StaffingTests(PlannerFixture fixture) : DatabaseTest(fixture
         Assert.Equal((Approvals.Code, "Northern Bridge 2027", "National review", "national-approver", PlannerFixture.Today),
             (indonesia.Proposal, indonesia.ProposalName, indonesia.StageName, indonesia.Role, indonesia.OpenedAt));
         Assert.Equal("No one in Indonesia (IDN) holds the national approver role.", indonesia.Why);
-        Assert.Equal([("idn.liaison", "Col Budi Santoso")], indonesia.Candidates.Select(c => (c.Name, c.Label)));
+        Assert.Equal([("idn.liaison", "Col Budi Santoso"), ("idn.chief", "Maj Gen Hendra Gunawan")], indonesia.Candidates.Select(c => (c.Name, c.Label)));
         var jordan = stuck.Single(s => s.Nation == "JOR");
         Assert.Equal("It was handed to jor.deputy, who is no longer a user of Jordan (JOR).", jordan.Why);
         Assert.Contains(jordan.Candidates, c => c.Name == "jor.approver");

@@ -80,6 +80,10 @@ public sealed class WebFixture : WebApplicationFactory<Program>, IAsyncLifetime
         ("jor.logistics", "JOR", "logistics-officer"),
         ("jor.security", "JOR", "security-officer"),
         ("tur.director", "TUR", "exercise-director"),
+        // The chiefs of staff the contributing nations' overdue steps escalate to.
+        ("jor.chief", "JOR", "chief-of-staff"),
+        ("tur.chief", "TUR", "chief-of-staff"),
+        ("pak.chief", "PAK", "chief-of-staff"),
     ];
 
     /// <summary>A client with a bearer token for the user, or none for anonymous.</summary>

@@ -13,8 +13,7 @@ public sealed class TimerTests(PlannerFixture fixture) : DatabaseTest(fixture)
     [Fact]
     public async Task Reminders_and_escalations_fire_once_each_as_the_clock_passes_them()
     {
-        await Fixture.AddDemoStaffAsync();
-        await Fixture.Send(new Core.Features.Users.AddUser("jor.chief", "JOR", ["chief-of-staff"]));
+        await Fixture.AddDemoStaffAsync(); // with each nation's chief of staff
         await Fixture.SubmitAsync(Approvals.FiveNations());
         await Fixture.DecideAsync((await Fixture.OpenStepsAsync()).Single(s => s.Nation == "TUR"));
 
@@ -34,7 +33,7 @@ public sealed class TimerTests(PlannerFixture fixture) : DatabaseTest(fixture)
         var notifications = await Fixture.WithDb(db => db.Notifications.OrderBy(n => n.Id).ToListAsync());
         Assert.Equal(["jor.approver", "pak.approver", "idn.approver"], notifications.Where(n => n.Kind == NotificationKind.Reminder).Select(n => n.Recipient));
         // An escalation tells the step's holder and the chief of staff who may now decide it too.
-        Assert.Equal(["idn.approver", "jor.approver", "jor.chief", "pak.approver"],
+        Assert.Equal(["idn.approver", "idn.chief", "jor.approver", "jor.chief", "pak.approver", "pak.chief"],
             notifications.Where(n => n.Kind == NotificationKind.Escalation).Select(n => n.Recipient).Order());
 
         var jordan = Assert.Single(await Fixture.Send(new ListSteps("jor.chief")));
@@ -86,9 +85,10 @@ public sealed class TimerTests(PlannerFixture fixture) : DatabaseTest(fixture)
         var runs = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => nodes[i % 2].Send(new RunTimers(late)))));
 
         Assert.Equal(timers, runs.Sum(r => r.Reminders + r.Escalations));
-        // Each step's holders in the demo staff are told once per timer: one holder each, Türkiye's two national approvers.
+        // Each step's holders in the demo staff are told once per timer: one holder each, Türkiye's two national approvers;
+        // an escalation also tells the nation's chief of staff.
         var turkish = await Fixture.WithDb(db => db.WorkflowTimers.CountAsync(t => db.WorkflowSteps.Any(s => s.Id == t.StepId && s.Nation == "TUR")));
-        Assert.Equal(timers + turkish, await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.Reminder || n.Kind == NotificationKind.Escalation)));
+        Assert.Equal(timers + turkish + runs.Sum(r => r.Escalations), await Fixture.WithDb(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.Reminder || n.Kind == NotificationKind.Escalation)));
         Assert.Equal(timers, await Fixture.WithDb(db => db.WorkflowTimers.CountAsync(t => t.FiredAt != null)));
         (await Fixture.Send(new Core.Features.Audit.VerifyAudit())).AssertIntact();
     }

@@ -20,6 +20,11 @@ public static class DemoData
         new("jor.logistics", "JOR", ["logistics-officer"], "Host Nation Support") { DisplayName = "Col Omar Shami" },
         new("jor.security", "JOR", ["security-officer"], "Security Officer") { DisplayName = "Lt Col Hani Saleh" },
         new("tur.director", "TUR", ["exercise-director"], "Exercise Director") { DisplayName = "Maj Gen Murat Demir" },
+        // Each contributing nation's chief of staff, to whom its overdue national review escalates (a submission needs one).
+        new("jor.chief", "JOR", ["chief-of-staff"], "Chief of Staff") { DisplayName = "Maj Gen Yousef Al-Hamad" },
+        new("tur.chief", "TUR", ["chief-of-staff"], "Chief of Staff") { DisplayName = "Lt Gen Orhan Yildiz" },
+        new("pak.chief", "PAK", ["chief-of-staff"], "Chief of Staff") { DisplayName = "Maj Gen Tariq Mahmood" },
+        new("idn.chief", "IDN", ["chief-of-staff"], "Chief of Staff") { DisplayName = "Maj Gen Hendra Gunawan" },
         new("admin", "TUR", ["admin"], "") { DisplayName = "System administrator" },
     ]);
 

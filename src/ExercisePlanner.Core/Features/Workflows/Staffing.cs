@@ -2,16 +2,23 @@ using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Definitions;
 using ExercisePlanner.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Features.Workflows;
 
-/// <summary>A step a workflow will open for a nation and role that no user of that nation holds: nobody could decide it.</summary>
-public sealed record UnstaffedStep(string Stage, string Nation, string Role)
+/// <summary>
+/// A step a workflow will open for a nation and role that no user of that nation holds: nobody could decide it. With
+/// <paramref name="Escalation"/>, the role is the one the stage escalates an overdue step to: nobody could take it over.
+/// </summary>
+public sealed record UnstaffedStep(string Stage, string Nation, string Role, bool Escalation = false)
 {
-    /// <summary>"No one in Jordan (JOR) holds the legal advisor role (Host-nation legal and logistics review)".</summary>
-    public string Sentence => $"No one in {Words.Nation(Nation)} holds the {Words.Role(Role)} role ({Stage})";
+    /// <summary>
+    /// "No one in Jordan (JOR) holds the legal advisor role (Host-nation legal and logistics review)", or for an escalation
+    /// "No one in Jordan (JOR) holds the chief of staff role, to whom an overdue step escalates (National review)".
+    /// </summary>
+    public string Sentence => $"No one in {Words.Nation(Nation)} holds the {Words.Role(Role)} role{(Escalation ? ", to whom an overdue step escalates" : "")} ({Stage})";
 }
 
 /// <summary>
@@ -32,18 +39,27 @@ public sealed class UnstaffedException(string code, IReadOnlyList<UnstaffedStep>
 public static class Staffing
 {
     /// <summary>
-    /// The planned steps (of stages that will run) whose nation and role nobody but the coordinator holds, in plan order:
-    /// a coordinator never decides their own proposal, so holding the role themselves does not staff a step.
+    /// The planned steps (of stages that will run) whose nation and role, or whose stage's escalation role in that nation,
+    /// nobody but the coordinator holds, in plan order: a coordinator never decides their own proposal, so holding the role
+    /// themselves does not staff a step. Deactivated users are filtered out by the context.
     /// </summary>
     public static async Task<IReadOnlyList<UnstaffedStep>> UnstaffedAsync(this PlannerDbContext db, IEnumerable<PlannedStage> plan,
         string coordinator, CancellationToken cancellationToken)
     {
-        var steps = plan.Where(p => p.Applies).SelectMany(p => p.Steps.Select(s => (p.Stage.Name, s.Nation, s.Role))).ToList();
-        if (steps.Count == 0) return [];
-        var nations = steps.Select(s => s.Nation).Distinct().ToList();
+        var needs = plan.Where(p => p.Applies).SelectMany(p => p.Steps.SelectMany(s => Needs(p.Stage, s))).Distinct().ToList();
+        if (needs.Count == 0) return [];
+        var nations = needs.Select(s => s.Nation).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => nations.Contains(u.Nation) && u.Name != coordinator).Select(u => new { u.Nation, u.Roles }).ToListAsync(cancellationToken);
         var held = users.SelectMany(u => u.Roles.Select(role => (u.Nation, role))).ToHashSet();
-        return steps.Where(s => !held.Contains((s.Nation, s.Role))).Select(s => new UnstaffedStep(s.Name, s.Nation, s.Role)).ToList();
+        return needs.Where(s => !held.Contains((s.Nation, s.Role))).ToList();
+    }
+
+    /// <summary>Who a planned step needs: its role, then the role its stage escalates to when overdue (if another).</summary>
+    private static IEnumerable<UnstaffedStep> Needs(StageDefinition stage, PlannedStep step)
+    {
+        yield return new UnstaffedStep(stage.Name, step.Nation, step.Role);
+        if (stage.EscalateTo is { } escalation && escalation != step.Role)
+            yield return new UnstaffedStep(stage.Name, step.Nation, escalation, Escalation: true);
     }
 
     /// <summary>The administrators, by display name: who can add the users a step lacks.</summary>
