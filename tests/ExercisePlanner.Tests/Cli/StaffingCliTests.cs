@@ -27,7 +27,9 @@ public sealed class StaffingCliTests : IDisposable
         Assert.Contains("cannot be submitted yet: No one in Jordan (JOR) holds the legal advisor role (Host-nation legal and logistics review)", plan.Output);
         Assert.Contains("Ask your administrator, Maj Deniz Ak, to add a user for each.", plan.Output);
         var json = JsonDocument.Parse((await Ok("workflow", "plan", "NORTHERN-BRIDGE-27", "--json")).Output).RootElement;
-        Assert.Equal(5, json.GetProperty("unstaffed").GetArrayLength()); // PAK approver, JOR legal, logistics, security, TUR director
+        // PAK approver, JOR legal, logistics, security, TUR director, and the chiefs of staff national review escalates to (JOR, TUR, PAK)
+        Assert.Equal(8, json.GetProperty("unstaffed").GetArrayLength());
+        Assert.Equal(3, json.GetProperty("unstaffed").EnumerateArray().Count(u => u.GetProperty("escalation").GetBoolean()));
 
         var refused = await _cli.RunAsync("proposal", "submit", "NORTHERN-BRIDGE-27", "--as", "tur.coordinator");
         Assert.Equal(2, refused.ExitCode);

@@ -78,7 +78,7 @@ public sealed class StaffingApiTests(WebFixture web) : IAsyncLifetime
         Assert.Equal(("NORTHERN-BRIDGE-27", "Northern Bridge 2027", "National review", "PAK", "No one in Pakistan (PAK) holds the national approver role."),
             (stuck.GetProperty("proposal").GetString(), stuck.GetProperty("proposalName").GetString(), stuck.GetProperty("stageName").GetString(),
              stuck.GetProperty("nation").GetString(), stuck.GetProperty("why").GetString()));
-        Assert.Equal(["pak.liaison"], stuck.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["pak.liaison", "pak.chief"], stuck.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         var id = stuck.GetProperty("id").GetInt32();
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/steps/undecidable"));
         foreach (var words in new[] { "Northern Bridge 2027", "National review for Pakistan (PAK), waiting for a national approver.",
