@@ -40,7 +40,7 @@ public static class Staffing
 {
     /// <summary>
     /// The planned steps (of stages that will run) whose nation and role, or whose stage's escalation role in that nation,
-    /// nobody but the coordinator holds, in plan order: a coordinator never decides their own proposal, so holding the role
+    /// nobody but the coordinator holds, in plan order (escalation roles last): a coordinator never decides their own proposal, so holding the role
     /// themselves does not staff a step. Deactivated users are filtered out by the context.
     /// </summary>
     public static async Task<IReadOnlyList<UnstaffedStep>> UnstaffedAsync(this PlannerDbContext db, IEnumerable<PlannedStage> plan,
@@ -51,7 +51,8 @@ public static class Staffing
         var nations = needs.Select(s => s.Nation).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => nations.Contains(u.Nation) && u.Name != coordinator).Select(u => new { u.Nation, u.Roles }).ToListAsync(cancellationToken);
         var held = users.SelectMany(u => u.Roles.Select(role => (u.Nation, role))).ToHashSet();
-        return needs.Where(s => !held.Contains((s.Nation, s.Role))).ToList();
+        // Those who decide first, then those an overdue step escalates to: the first are what stops an approval outright.
+        return needs.Where(s => !held.Contains((s.Nation, s.Role))).OrderBy(s => s.Escalation).ToList();
     }
 
     /// <summary>Who a planned step needs: its role, then the role its stage escalates to when overdue (if another).</summary>
