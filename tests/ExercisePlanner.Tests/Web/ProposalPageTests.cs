@@ -54,5 +54,12 @@ public sealed class ProposalPageTests(WebFixture web) : IAsyncLifetime
         var coordinatorPage = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
         Assert.Contains("Handed to jor.deputy by jor.approver on 11 Jan 2027", coordinatorPage);
         Assert.DoesNotContain("delegated to", coordinatorPage);
+        Assert.DoesNotContain("can no longer sign in", coordinatorPage);
+
+        // The deputy leaves: the step still says how it came to them, and that it now waits for an administrator.
+        (await (await web.ClientAsAsync("admin")).PostAsync("/api/v1/users/jor.deputy/deactivation", null)).EnsureSuccessStatusCode();
+        coordinatorPage = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
+        Assert.Contains("Handed to jor.deputy by jor.approver on 11 Jan 2027", coordinatorPage);
+        Assert.Contains("jor.deputy can no longer sign in: an administrator can give the step to someone else.", coordinatorPage);
     }
 }

@@ -43,6 +43,9 @@ public sealed record ProposalDetails(
     /// <summary>How each step with an assignee came to them (delegated or given by an administrator), for the steps shown.</summary>
     public IReadOnlyList<Handover> Handovers { get; init; } = [];
 
+    /// <summary>The people named here who can no longer sign in (deactivated): a step handed to one of them waits for an administrator.</summary>
+    public IReadOnlyList<string> Deactivated { get; init; } = [];
+
     /// <summary>How the step came to its assignee; null for a step nobody handed over.</summary>
     public Handover? HandoverOf(int stepId) => Handovers.FirstOrDefault(h => h.StepId == stepId);
 
@@ -146,6 +149,7 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
             Amendment = proposal.Amendment,
             IsAmending = proposal.IsAmending,
             Handovers = handovers,
+            Deactivated = people.Where(u => !u.IsActive).Select(u => u.Name).ToList(),
         };
     }
 }
