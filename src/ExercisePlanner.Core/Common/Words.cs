@@ -43,7 +43,7 @@ public static class Words
     };
 
     /// <summary>A staff role: <c>national-approver</c> reads "national approver".</summary>
-    public static string Role(string role) => role.Replace('-', ' ');
+    public static string Role(string role) => role == Domain.User.Admin ? "administrator" : role.Replace('-', ' ');
 
     /// <summary>A nation's part in an exercise: "host", "lead", "participant", "observer".</summary>
     public static string Of(ParticipantRole role) => role.ToString().ToLowerInvariant();

@@ -35,7 +35,7 @@ public sealed class UserCliTests : IDisposable
         await Refused("error: no user named 'nobody'", "user", "deactivate", "nobody", "--as", "admin");
         await Refused("error: role: 'Legal' is not a valid role: lower-case words joined by dashes, such as legal-advisor", "user", "role", "add", "jor.legal", "Legal", "--as", "admin");
         await Refused("error: name: admin is the last administrator and cannot be deactivated: make another user an administrator first", "user", "deactivate", "admin", "--as", "admin");
-        await Refused("error: role: the admin role is admin's only one: give them another first, or deactivate them", "user", "role", "remove", "admin", "admin", "--as", "admin");
+        await Refused("error: role: the administrator role is admin's only one: give them another first, or deactivate them", "user", "role", "remove", "admin", "admin", "--as", "admin");
 
         var deactivated = await Ok("user", "deactivate", "jor.legal", "--as", "admin");
         Assert.StartsWith("deactivated jor.legal of Jordan (JOR) on ", deactivated.Output.Trim());

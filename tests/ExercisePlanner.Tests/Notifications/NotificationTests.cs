@@ -1,5 +1,6 @@
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Features.Demo;
+using ExercisePlanner.Core.Features.Mail;
 using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Core.Features.Proposals;
 using ExercisePlanner.Core.Features.Steps;
@@ -193,5 +194,27 @@ public sealed class NotificationTests(PlannerFixture fixture) : DatabaseTest(fix
         Assert.Equal("System administrator gave you National review for Indonesia (IDN) to decide", told.Headline);
         Assert.Equal("Approve, request changes or reject it, with a comment", told.Expected);
         Assert.Equal(["idn.liaison"], await MailedAsync("A step was given to you"));
+    }
+
+    [Fact]
+    public async Task Mail_for_a_deactivated_user_is_not_sent_and_holds_up_nobody_elses_digest()
+    {
+        await AddStaffAsync();
+        await Fixture.Send(new SetUserMail("tur.approver", "tur.approver@example.org", MailPreference.DailyDigest, "admin"));
+        await Fixture.Send(new SetUserMail("pak.approver", "pak.approver@example.org", MailPreference.DailyDigest, "admin"));
+        await Fixture.SubmitAsync(Approvals.FiveNations());
+        Assert.Equal(["tur.deputy"], await Fixture.WithDb(db => db.OutboxMessages.Where(m => m.Recipient.StartsWith("tur.")).Select(m => m.Recipient).ToListAsync()));
+
+        Fixture.Clock.Advance(TimeSpan.FromHours(1));
+        await Fixture.Send(new DeactivateUser("tur.deputy", "admin"));
+        await Fixture.Send(new DeactivateUser("tur.approver", "admin"));
+
+        // The deputy's mail stays in the outbox, not sent, saying why; the approver's digest no longer waits.
+        var stopped = await Fixture.WithDb(db => db.OutboxMessages.SingleAsync(m => m.Recipient == "tur.deputy"));
+        Assert.Equal((MailStatus.DeadLetter, "not sent: tur.deputy was deactivated on 11 Jan 2027, 10:00 UTC"), (stopped.Status, stopped.LastError));
+        Assert.False(await Fixture.WithDb(db => db.Notifications.AnyAsync(n => n.Recipient == "tur.approver" && n.DigestPending)));
+        // Pakistan's approver still gets theirs.
+        Assert.Equal(1, await Fixture.Send(new ComposeDigests(Fixture.Clock.GetUtcNow().AddDays(1))));
+        Assert.Equal(["pak.approver"], await Fixture.WithDb(db => db.OutboxMessages.Where(m => m.Subject.Contains("digest")).Select(m => m.Recipient).ToListAsync()));
     }
 }

@@ -47,7 +47,7 @@ public sealed class UserAdministrationTests(PlannerFixture fixture) : DatabaseTe
         Assert.Null(await Fixture.WithDb(db => db.Users.IgnoreQueryFilters().Where(u => u.Name == jordan.Name).Select(u => u.CalendarTokenHash).SingleAsync()));
 
         // Audited: who deactivated whom, and when.
-        var entries = await Fixture.WithDb(db => db.AuditEntries.Where(e => e.Action == nameof(DeactivateUser)).OrderBy(e => e.Sequence).ToListAsync());
+        var entries = await Fixture.WithDb(db => db.AuditEntries.Where(e => e.Action == nameof(DeactivateUser) && e.EntityType == nameof(User)).OrderBy(e => e.Sequence).ToListAsync());
         Assert.Equal([("admin", "tur.deputy"), ("admin", "jor.approver")], entries.Select(e => (e.Actor, e.EntityKey.Split('/').Last())));
         Assert.All(entries, e => Assert.Contains("\"DeactivatedAt\":", e.After));
     }
@@ -121,5 +121,36 @@ public sealed class UserAdministrationTests(PlannerFixture fixture) : DatabaseTe
         var users = await Fixture.Send(new ListUsers("tur.director"));
         Assert.Equal(DemoData.Users.Count, users.Users.Count);
         Assert.Contains("chief-of-staff", users.Roles); // an escalation role the shipped workflows ask for
+    }
+
+    [Fact]
+    public async Task A_coordinator_whose_role_is_taken_away_changes_their_proposals_no_more()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.Send(new ImportProposal(Approvals.FiveNations(), DemoData.Coordinator));
+        await Fixture.Send(new SetUserRole(DemoData.Coordinator, "liaison-officer", Holds: true, "admin"));
+        await Fixture.Send(new SetUserRole(DemoData.Coordinator, "coordinator", Holds: false, "admin"));
+
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Send(new SubmitProposal(Approvals.Code, DemoData.Coordinator)));
+        Assert.Equal($"{DemoData.Coordinator} no longer holds the coordinator role, so may not change proposal {Approvals.Code}; an administrator can give it back", refused.Message);
+        await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Send(new ImportProposal(Approvals.FiveNations() with { Name = "Renamed" }, DemoData.Coordinator)));
+        Assert.Equal((ProposalStatus.Draft, Approvals.FiveNations().Name),
+            await Fixture.WithDb(db => db.Proposals.Where(p => p.Code == Approvals.Code).Select(p => ValueTuple.Create(p.Status, p.Name)).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_administrator_neither_deactivates_themselves_nor_takes_their_own_administrator_role_away()
+    {
+        await Fixture.AddDemoStaffAsync();
+        await Fixture.Send(new AddUser("tur.admin", "TUR", ["admin"], "Deputy Administrator"));
+
+        var deactivate = await Assert.ThrowsAsync<InvalidInputException>(() => Fixture.Send(new DeactivateUser("admin", "admin")));
+        Assert.Equal("you cannot deactivate yourself; another administrator can", Assert.Single(deactivate.Problems).Message);
+        await Fixture.Send(new SetUserRole("admin", "coordinator", Holds: true, "admin"));
+        var demote = await Assert.ThrowsAsync<InvalidInputException>(() => Fixture.Send(new SetUserRole("admin", "admin", Holds: false, "admin")));
+        Assert.Equal("you cannot take your own administrator role away; another administrator can", Assert.Single(demote.Problems).Message);
+        // Another administrator can do both.
+        await Fixture.Send(new SetUserRole("admin", "admin", Holds: false, "tur.admin"));
+        await Fixture.Send(new DeactivateUser("admin", "tur.admin"));
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ExercisePlanner.Tests.Web;
 
-/// <summary>Issue 11, finding 5: wrong passwords cannot lock an owner out, and unknown names cost a password hash like known ones.</summary>
+/// <summary>Issue 11, finding 5: wrong passwords cannot lock an owner out, and unknown or deactivated names cost a password hash like known ones.</summary>
 [Collection(WebCollection.Name)]
 public sealed class SignInThrottleTests(WebFixture web) : IAsyncLifetime
 {
@@ -53,10 +55,18 @@ public sealed class SignInThrottleTests(WebFixture web) : IAsyncLifetime
         var unknown = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "no.such.user", password = "wrong-password" });
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (known.StatusCode, unknown.StatusCode));
-        Assert.Equal((await known.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("title").GetString(),
-            (await unknown.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("title").GetString());
+        var title = (await unknown.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("title").GetString();
+        Assert.Equal((await known.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("title").GetString(), title);
         Assert.Equal(1, afterKnown);
         Assert.Equal(2, counting.Verifications);
+
+        // A deactivated account: refused before its password is looked at, yet in the time of a hash, and in the same words.
+        await using (var scope = host.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IsolatedSender>().Send(new DeactivateUser("jor.approver", "admin"));
+        var deactivated = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "jor.approver", password = WebFixture.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, deactivated.StatusCode);
+        Assert.Equal(title, (await deactivated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(3, counting.Verifications);
     }
 
     private sealed class AddressFromHeader : IStartupFilter

@@ -32,8 +32,8 @@ public sealed class ComposeDigestsHandler(PlannerDbContext db, MailSettings sett
         foreach (var group in pending.GroupBy(n => n.Recipient))
         {
             foreach (var notification in group) notification.DigestPending = false;
-            // A user who has since chosen otherwise, or lost their address, gets no digest.
-            if (users[group.Key] is not { Email: { } to, MailPreference: MailPreference.DailyDigest }) continue;
+            // A user who has since chosen otherwise, lost their address or been deactivated gets no digest.
+            if (users.GetValueOrDefault(group.Key) is not { Email: { } to, MailPreference: MailPreference.DailyDigest }) continue;
             var items = group.Select(n => (n, classifications[n.ProposalCode])).ToList();
             db.OutboxMessages.Add(MailComposer.Digest(group.Key, to, items, settings, now));
             composed++;

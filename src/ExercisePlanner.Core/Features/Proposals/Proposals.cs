@@ -17,9 +17,9 @@ internal static class Proposals
             ? $"proposal {proposal.Code} has not been submitted yet, so it has no revisions"
             : $"proposal {proposal.Code} has no revision {number}; its revisions are 1 to {proposal.Revisions.Max(r => r.Number)}");
 
-    /// <summary>The coordinator who drafted a proposal, or an admin: those who may change it.</summary>
+    /// <summary>The coordinator who drafted a proposal, while they hold the role, or an admin: those who may change it.</summary>
     public static bool Coordinates(this User actor, Proposal proposal) =>
-        actor.CanSee(proposal) && (actor.Name == proposal.Coordinator || actor.HasRole(User.Admin));
+        actor.CanSee(proposal) && ((actor.Name == proposal.Coordinator && actor.HasRole(User.Coordinator)) || actor.HasRole(User.Admin));
 
     /// <summary>
     /// Only the coordinator who drafted a proposal, or an admin, may change it. Those who may not see it
@@ -28,7 +28,9 @@ internal static class Proposals
     public static void RequireCoordinatorOf(this User actor, Proposal proposal)
     {
         actor.RequireSight(proposal);
-        if (!actor.Coordinates(proposal))
-            throw new ForbiddenException($"only the coordinator of proposal {proposal.Code} may change it");
+        if (actor.Coordinates(proposal)) return;
+        throw new ForbiddenException(actor.Name == proposal.Coordinator
+            ? $"{actor.Name} no longer holds the coordinator role, so may not change proposal {proposal.Code}; an administrator can give it back"
+            : $"only the coordinator of proposal {proposal.Code} may change it");
     }
 }

@@ -1,8 +1,10 @@
 using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Domain;
+using ExercisePlanner.Core.Features.Mail;
 using ExercisePlanner.Core.Persistence;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Features.Users;
 
@@ -27,7 +29,22 @@ public sealed class DeactivateUserHandler(PlannerDbContext db, TimeProvider cloc
         var user = await db.RequireManagedUserAsync(command.Name, cancellationToken);
         if (user.DeactivatedAt is { } at) throw new ConflictException($"{user.Name} was already deactivated on {Words.Time(at)}");
         await db.RequireAnotherAdminAsync(user, "deactivated", cancellationToken);
-        user.Deactivate(clock.GetUtcNow());
+        if (user.Name == command.Actor) throw new InvalidInputException("name", "you cannot deactivate yourself; another administrator can");
+        var now = clock.GetUtcNow();
+        user.Deactivate(now);
+        await StopMailAsync(user, now, cancellationToken);
         return UserView.From(user);
+    }
+
+    /// <summary>Mail not yet sent to them is not sent (the outbox shows why), and nothing waits for their digest.</summary>
+    private async Task StopMailAsync(User user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var message in await db.OutboxMessages.Where(m => m.Recipient == user.Name && m.Status == MailStatus.Pending).ToListAsync(cancellationToken))
+        {
+            message.Status = MailStatus.DeadLetter;
+            message.LastError = $"not sent: {user.Name} was deactivated on {Words.Time(now)}";
+        }
+        foreach (var waiting in await db.Notifications.Where(n => n.Recipient == user.Name && n.DigestPending).ToListAsync(cancellationToken))
+            waiting.DigestPending = false;
     }
 }

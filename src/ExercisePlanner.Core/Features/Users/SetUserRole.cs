@@ -44,6 +44,8 @@ public sealed class SetUserRoleHandler(PlannerDbContext db) : ICommandHandler<Se
         if (user.Roles.Count == 1)
             throw new InvalidInputException("role", $"the {role} role is {user.Name}'s only one: give them another first, or deactivate them");
         if (command.Role == User.Admin) await db.RequireAnotherAdminAsync(user, "removed from the administrators", cancellationToken);
+        if (command.Role == User.Admin && user.Name == command.Actor)
+            throw new InvalidInputException("role", "you cannot take your own administrator role away; another administrator can");
         user.RemoveRole(command.Role);
         var delegated = await db.WorkflowSteps
             .Where(s => s.Status == StepStatus.Open && s.Assignee == user.Name && s.Role == command.Role).ToListAsync(cancellationToken);
