@@ -11,7 +11,8 @@ namespace ExercisePlanner.Core.Persistence;
 /// inside the caller's writer transaction. EF inserts tracked records one statement each on SQLite, and a submission
 /// that opens 50 steps appends about 300 of these: through the tracker they were most of the time it held the writer
 /// lock (docs/benchmarks.md). Columns, names and value conversions come from the context's own mapping; ids the
-/// database generates are left to it, so the records keep no id in memory.
+/// database generates are left to it, so the records keep no id in memory. The unit of work must not change them after
+/// its save: they are no longer tracked (nothing does today; an exception rolls the whole transaction back).
 /// </summary>
 public static class AppendedRows
 {
@@ -34,6 +35,7 @@ public static class AppendedRows
 
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
+        if (context.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
         foreach (var chunk in rows.Chunk(perStatement))
         {
             command.Parameters.Clear();

@@ -141,6 +141,9 @@ public sealed class ProposalLimitTests(PlannerFixture fixture) : DatabaseTest(fi
             var (proposal, unchanged) = await readAhead.RequireAsync(Sample, CancellationToken.None);
             Assert.False(unchanged);
             Assert.Equal("Changed meanwhile", proposal.Content.Name);
+            // Read ahead again while this unit of work tracks it: the tracked record, never a second one.
+            await readAhead.ReadAsync(Sample, CancellationToken.None);
+            Assert.Same(proposal, (await readAhead.RequireAsync(Sample, CancellationToken.None)).Proposal);
         }
         // Unchanged since it was read (in the next unit of work): the same record, now tracked.
         await using var next = Fixture.Services.CreateAsyncScope();

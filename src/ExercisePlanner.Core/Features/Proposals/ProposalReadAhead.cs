@@ -31,7 +31,8 @@ public sealed class ProposalReadAhead(PlannerDbContext db)
     /// </summary>
     public async Task<(Proposal Proposal, bool Unchanged)> RequireAsync(string code, CancellationToken cancellationToken)
     {
-        if (_read is { } read && read.Code == code
+        // Not if this unit of work already tracks the proposal (it would be two records for one).
+        if (_read is { } read && read.Code == code && db.ChangeTracker.Entries<Proposal>().All(e => e.Entity.Id != read.Id)
             && await db.Proposals.Where(p => p.Id == read.Id).Select(p => (int?)p.Version).SingleOrDefaultAsync(cancellationToken) == read.Version)
         {
             db.Attach(read);
