@@ -92,7 +92,13 @@ public static class Words
     public static string Nation(string code) => Domain.Nation.Exists(code) ? $"{Domain.Nation.NameOf(code)} ({code})" : $"'{code}'";
 
     /// <summary>Workflow diagrams in these words: "national approver", "within 14 days", "only when the classification is above UNCLASSIFIED".</summary>
-    public static readonly DiagramWords Diagram = new(Role, span => "within " + Duration(span), StageConditions.RunsWhen);
+    public static readonly DiagramWords Diagram = new(Role, span => "within " + Duration(span), StageConditions.RunsWhen, stage => stage switch
+    {
+        { Steps: [{ Assignees: not Assignees.Each }] } => "must approve",
+        { Completion.Kind: CompletionKind.All } => "all must approve",
+        { Completion.Kind: CompletionKind.Any } => "one must approve",
+        _ => $"{stage.Completion.Quorum} must approve",
+    });
 
     /// <summary>"14 days", "12 hours", "1 day 6 hours".</summary>
     public static string Duration(TimeSpan span)

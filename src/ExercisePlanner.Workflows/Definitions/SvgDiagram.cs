@@ -28,7 +28,7 @@ public static class SvgDiagram
             var lines = new List<(string Text, string Class)> { (stage.Name, "title") };
             if (words.RunsWhen(stage) is { } when) lines.Add((when, "condition"));
             lines.AddRange(stage.Steps.Select(s => ($"{Who(s)}: {words.Role(s.Role)}", "step")));
-            lines.Add(($"{stage.Completion} · due {words.Due(stage.Due)}" + (stage.EscalateTo is null ? "" : $" · escalates to {words.Role(stage.EscalateTo)}"), "rule"));
+            lines.Add(($"{words.Completion(stage)} · due {words.Due(stage.Due)}" + (stage.EscalateTo is null ? "" : $" · escalates to {words.Role(stage.EscalateTo)}"), "rule"));
             var height = lines.Count * Line + 2 * Pad;
             var dashes = stage.RunsWhen is null ? "" : " stroke-dasharray=\"6 4\"";
             body.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left}\" y=\"{y}\" width=\"{BoxWidth}\" height=\"{height}\" rx=\"6\" fill=\"#fff\" stroke=\"{Blue}\" stroke-width=\"1.5\"{dashes}/>");
@@ -81,11 +81,13 @@ public static class SvgDiagram
 
 /// <summary>How a diagram names roles, durations and when a stage runs: the definition's own terms, or the words a page gives them.</summary>
 /// <param name="RunsWhen">The stage's condition as one phrase ("only when …"); null for a stage that always runs.</param>
-public sealed record DiagramWords(Func<string, string> Role, Func<TimeSpan, string> Duration, Func<StageDefinition, string?> RunsWhen)
+/// <param name="Completion">How many of a stage's steps must approve, whatever their number ("all must approve").</param>
+public sealed record DiagramWords(Func<string, string> Role, Func<TimeSpan, string> Duration, Func<StageDefinition, string?> RunsWhen,
+    Func<StageDefinition, string> Completion)
 {
-    /// <summary>As the definition writes them: <c>national-approver</c>, <c>P14D</c>, <c>only when classification &gt; UNCLASSIFIED</c>.</summary>
+    /// <summary>As the definition writes them: <c>national-approver</c>, <c>P14D</c>, <c>only when classification &gt; UNCLASSIFIED</c>, <c>quorum 2</c>.</summary>
     public static readonly DiagramWords Plain = new(role => role, System.Xml.XmlConvert.ToString,
-        stage => stage.RunsWhen is { } when ? $"only when {when}" : null);
+        stage => stage.RunsWhen is { } when ? $"only when {when}" : null, stage => stage.Completion.ToString());
 
     public string Due(string iso) => Durations.TryParse(iso, out var span) ? Duration(span) : iso;
 }

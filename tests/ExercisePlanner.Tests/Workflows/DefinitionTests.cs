@@ -184,9 +184,22 @@ public sealed class SvgDiagramTests
         var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
         Assert.Contains($"Submitted · Exercise approval, version {definition.Version}", texts);
         Assert.Contains("each nation: national approver", texts);
-        Assert.Contains("all · due within 14 days · escalates to chief of staff", texts);
+        Assert.Contains("all must approve · due within 14 days · escalates to chief of staff", texts);
         Assert.Contains("only when the classification is above UNCLASSIFIED", texts);
-        Assert.DoesNotContain(texts, t => t.Contains("P14D") || t.Contains("national-approver") || t.Contains(" > "));
+        Assert.DoesNotContain(texts, t => t.Contains("P14D") || t.Contains("national-approver") || t.Contains(" > ") || t.StartsWith("all ·") || t.Contains("quorum"));
+    }
+
+    [Fact]
+    public void The_diagram_on_pages_says_how_many_must_approve_a_quorum_stage()
+    {
+        var definition = WorkflowCatalog.Load(Path.Combine(AppContext.BaseDirectory, "workflows"), ProposalSubject.Facts).Find("hadr-fast-track")!;
+
+        var texts = System.Xml.Linq.XDocument.Parse(SvgDiagram.Render(definition, Core.Common.Words.Diagram))
+            .Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+
+        Assert.Contains(texts, t => t.StartsWith("2 must approve · due within "));
+        Assert.Contains(texts, t => t.StartsWith("must approve · due within ")); // the lead's one sign-off
+        Assert.DoesNotContain(texts, t => t.Contains("quorum"));
     }
 
     [Fact]
