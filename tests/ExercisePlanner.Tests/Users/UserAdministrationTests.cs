@@ -134,8 +134,8 @@ public sealed class UserAdministrationTests(PlannerFixture fixture) : DatabaseTe
         var refused = await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Send(new SubmitProposal(Approvals.Code, DemoData.Coordinator)));
         Assert.Equal($"{DemoData.Coordinator} no longer holds the coordinator role, so may not change proposal {Approvals.Code}; an administrator can give it back", refused.Message);
         await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.Send(new ImportProposal(Approvals.FiveNations() with { Name = "Renamed" }, DemoData.Coordinator)));
-        Assert.Equal((ProposalStatus.Draft, Approvals.FiveNations().Name),
-            await Fixture.WithDb(db => db.Proposals.Where(p => p.Code == Approvals.Code).Select(p => ValueTuple.Create(p.Status, p.Name)).SingleAsync()));
+        var stored = await Fixture.WithDb(db => db.Proposals.Where(p => p.Code == Approvals.Code).Select(p => new { p.Status, p.Name }).SingleAsync());
+        Assert.Equal((ProposalStatus.Draft, Approvals.FiveNations().Name), (stored.Status, stored.Name));
     }
 
     [Fact]
