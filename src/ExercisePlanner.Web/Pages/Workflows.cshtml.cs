@@ -27,7 +27,7 @@ public sealed class WorkflowsModel(IMediator mediator, IAuthorizationService aut
     private async Task LoadAsync()
     {
         foreach (var definition in await Mediator.Send(new ListWorkflows()))
-            Definitions.Add((definition, SvgDiagram.Render(definition, Words.Diagram), await Mediator.Send(new DiagramWorkflow(definition.Id))));
+            Definitions.Add((definition, SvgDiagram.ForPages(definition, Words.Diagram), await Mediator.Send(new DiagramWorkflow(definition.Id))));
         IsAdmin = (await authorization.AuthorizeAsync(User, HttpContext, WebSetup.AdminPolicy)).Succeeded;
         if (IsAdmin) Versions = await Mediator.Send(new ListWorkflowVersions());
         if (Request.Query["published"] is { Count: > 0 } published) Message = $"Published {published}. New submissions use it; approvals already running stay on their version.";

@@ -56,7 +56,7 @@ public sealed class BrowserJourneyTests
         await Assertions.Expect(coordinator.Locator("#proposal-status")).ToHaveTextAsync("Approved");
         await Browsers.ShootAsync(coordinator, "proposal-timeline");
         await coordinator.GotoAsync(web.BaseUrl + "/workflows");
-        await Assertions.Expect(coordinator.Locator("section.workflow svg")).ToHaveCountAsync(3); // approval, amendment, HADR
+        await Assertions.Expect(coordinator.Locator("section.workflow svg.diagram.wide")).ToHaveCountAsync(3); // approval, amendment, HADR
         await Browsers.ShootAsync(coordinator, "workflows");
         await coordinator.GotoAsync(proposalUrl);
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.ClickAsync("text=Exercise plan (PDF)"));

@@ -28,9 +28,16 @@ public sealed class WorkflowPagesTests
         await Browsers.ShootAsync(page, "workflow-editor");
         await json.FillAsync(Definitions.SignOffOnly());
         await Assertions.Expect(page.Locator("#no-problems")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#diagram svg")).ToContainTextAsync("Final sign-off");
+        await Assertions.Expect(page.Locator("#diagram svg.wide")).ToContainTextAsync("Final sign-off");
         await page.ClickAsync("#publish");
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync($"Published Exercise approval version {next}. New submissions use it");
+        // Versions name who published them as people know them; on a phone the table stacks and the diagrams stay readable.
+        await Assertions.Expect(page.Locator($"#version-exercise-approval-{next}")).ToContainTextAsync("by System administrator");
+        await Assertions.Expect(page.Locator($"#version-exercise-approval-{shipped}")).ToContainTextAsync("from the workflows folder");
+        await Assertions.Expect(page.Locator("#versions")).Not.ToContainTextAsync("by admin");
+        await Browsers.AssertTablesStackAsync(page);
+        await Browsers.AssertFitsAsync(page);
+        foreach (var width in new[] { 390, 1280 }) await AssertDiagramsReadableAsync(page, width);
         await Browsers.ShootAsync(page, "workflow-versions");
 
         // The seeded proposal's approval still runs on the shipped version; move it, after a look at what would happen.
@@ -45,4 +52,22 @@ public sealed class WorkflowPagesTests
         await page.ClickAsync("#migrate");
         await Assertions.Expect(page.Locator("#message")).ToHaveTextAsync($"Moved 1 approval(s) to version {next}.");
     }
+
+    /// <summary>Every workflow diagram shown at this width draws its text at 12 px or more, and no line runs out of its boxes.</summary>
+    private static async Task AssertDiagramsReadableAsync(IPage page, int width)
+    {
+        await page.SetViewportSizeAsync(width, 900);
+        var diagrams = System.Text.Json.JsonSerializer.Deserialize<Diagram[]>(await page.EvaluateAsync<string>("""
+            JSON.stringify([...document.querySelectorAll('section.workflow svg')].filter(svg => svg.getBoundingClientRect().width > 0).map(svg => {
+                const right = els => Math.max(...[...svg.querySelectorAll(els)].map(e => { const box = e.getBBox(); return box.x + box.width; }));
+                return { name: svg.getAttribute('aria-label'), fontSize: 13 * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+                         overflow: right('text') - right('rect') };
+            }))
+            """), System.Text.Json.JsonSerializerOptions.Web)!;
+        Assert.Equal(3, diagrams.Length); // approval, amendment, HADR: each drawn once
+        Assert.All(diagrams, d => Assert.True(d.FontSize >= 12 && d.Overflow <= 0,
+            $"at {width} px the {d.Name} diagram's text is {d.FontSize:0.0} px and runs {d.Overflow:0} px beyond its boxes"));
+    }
+
+    private sealed record Diagram(string Name, double FontSize, double Overflow);
 }

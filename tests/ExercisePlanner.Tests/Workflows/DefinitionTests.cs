@@ -210,8 +210,28 @@ public sealed class SvgDiagramTests
         var texts = System.Xml.Linq.XDocument.Parse(SvgDiagram.Render(definition, Core.Common.Words.Diagram))
             .Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
 
-        Assert.Contains("only when nothing but participants, forces, cost shares or contacts changed", texts);
-        Assert.Contains("only when something other than participants, forces, cost shares or contacts changed", texts);
+        var said = string.Join(" ", texts); // a condition too long for its box wraps onto two lines
+        Assert.Contains("only when nothing but participants, forces, cost shares or contacts changed", said);
+        Assert.Contains("only when something other than participants, forces, cost shares or contacts changed", said);
         Assert.DoesNotContain(texts, t => t.Contains("costShares") || t.Contains("changed within"));
     }
+
+    [Fact]
+    public void Pages_get_the_diagram_drawn_wide_and_narrow_and_the_narrow_one_wraps_its_lines()
+    {
+        var definition = WorkflowCatalog.Load(Path.Combine(AppContext.BaseDirectory, "workflows"), ProposalSubject.Facts).Find("exercise-amendment")!;
+
+        var svgs = System.Xml.Linq.XDocument.Parse($"<page>{SvgDiagram.ForPages(definition, Core.Common.Words.Diagram)}</page>").Root!.Elements().ToList();
+
+        Assert.Equal(["diagram wide", "diagram narrow"], svgs.Select(s => s.Attribute("class")!.Value));
+        Assert.Equal(["780", "340"], svgs.Select(s => s.Attribute("width")!.Value));
+        var (wide, narrow) = (Texts(svgs[0]), Texts(svgs[1]));
+        Assert.Equal(string.Join(" ", wide), string.Join(" ", narrow)); // the same words, in more lines
+        Assert.True(narrow.Count > wide.Count + definition.Stages.Count, $"{narrow.Count} lines narrow, {wide.Count} wide");
+        Assert.All(narrow, line => Assert.True(line.Length <= 49, $"'{line}' is too long for the narrow diagram"));
+        // Each drawing points its arrows at its own arrowhead: a hidden drawing's would not be drawn.
+        Assert.All(svgs, s => Assert.Contains($"url(#{s.Descendants().Single(e => e.Name.LocalName == "marker").Attribute("id")!.Value})", s.ToString()));
+    }
+
+    private static List<string> Texts(System.Xml.Linq.XElement svg) => svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
 }

@@ -21,18 +21,26 @@ public sealed record PublishWorkflow(string Id, int Version, string Actor) : ICo
 /// <summary>Every stored version of every workflow, newest first, with how many approvals run on it.</summary>
 public sealed record ListWorkflowVersions : IQuery<IReadOnlyList<WorkflowVersion>>;
 
+/// <param name="SavedBy">The user name of who saved it last (<see cref="WorkflowDefinitions.FolderAuthor"/> for a version from the folder).</param>
+/// <param name="State">How the version stands, in words: "Published 26 Nov 2026 by Lt Col Sarah Reed", "Draft, saved 27 Nov 2026, 14:05 UTC by …",
+/// "Published 26 Nov 2026 from the workflows folder".</param>
 public sealed record WorkflowVersion(string Id, int Version, string Name, bool Published, DateTimeOffset SavedAt, string SavedBy,
-    DateTimeOffset? PublishedAt, string? PublishedBy, int Running)
+    DateTimeOffset? PublishedAt, string? PublishedBy, int Running, string State)
 {
-    public static WorkflowVersion From(StoredDefinition d, int running = 0) =>
-        new(d.Id, d.Version, d.Name, d.IsPublished, d.FirstLoadedAt, d.SavedBy, d.PublishedAt, d.PublishedBy, running);
+    /// <param name="person">A user name as people know the user (their display name).</param>
+    public static WorkflowVersion From(StoredDefinition d, Func<string, string> person, int running = 0) =>
+        new(d.Id, d.Version, d.Name, d.IsPublished, d.FirstLoadedAt, d.SavedBy, d.PublishedAt, d.PublishedBy, running,
+            d.PublishedAt is { } at ? $"Published {Words.Date(at)} {By(d.PublishedBy!, person)}" : $"Draft, saved {Words.Time(d.FirstLoadedAt)} {By(d.SavedBy, person)}");
+
+    private static string By(string name, Func<string, string> person) =>
+        name == WorkflowDefinitions.FolderAuthor ? "from the workflows folder" : $"by {person(name)}";
 }
 
 public sealed class SaveWorkflowHandler(PlannerDbContext db, WorkflowDefinitions workflows, TimeProvider clock) : ICommandHandler<SaveWorkflow, WorkflowVersion>
 {
     public async ValueTask<WorkflowVersion> Handle(SaveWorkflow command, CancellationToken cancellationToken)
     {
-        await db.RequireAdminAsync(command.Actor, cancellationToken);
+        var admin = await db.RequireAdminAsync(command.Actor, cancellationToken);
         var (definition, problems) = new DefinitionReader(ProposalSubject.Facts).Read(command.Source, command.Json);
         if (definition is null) throw new InvalidInputException(problems.Select(p => new Problem(p.Path, p.Message)).ToList(), command.Source);
         var loaded = WorkflowCatalog.Canonical("definition", definition);
@@ -54,7 +62,7 @@ public sealed class SaveWorkflowHandler(PlannerDbContext db, WorkflowDefinitions
         }
         (stored.Name, stored.Json, stored.ContentHash, stored.SavedBy) = (definition.Name, loaded.Json, loaded.ContentHash, command.Actor);
         if (command.Publish) await Publication.PublishAsync(db, workflows, stored, definition, command.Actor, now, cancellationToken);
-        return WorkflowVersion.From(stored);
+        return WorkflowVersion.From(stored, _ => PersonView.From(admin).Label);
     }
 }
 
@@ -62,13 +70,13 @@ public sealed class PublishWorkflowHandler(PlannerDbContext db, WorkflowDefiniti
 {
     public async ValueTask<WorkflowVersion> Handle(PublishWorkflow command, CancellationToken cancellationToken)
     {
-        await db.RequireAdminAsync(command.Actor, cancellationToken);
+        var admin = await db.RequireAdminAsync(command.Actor, cancellationToken);
         var stored = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.Id == command.Id && d.Version == command.Version, cancellationToken)
             ?? throw new NotFoundException($"no version {command.Version} of workflow '{command.Id}'");
         if (stored.IsPublished) throw new ConflictException($"version {command.Version} of '{command.Id}' is already published");
         var definition = await workflows.PinnedAsync(db, stored.Id, stored.Version, cancellationToken);
         await Publication.PublishAsync(db, workflows, stored, definition, command.Actor, clock.GetUtcNow(), cancellationToken);
-        return WorkflowVersion.From(stored);
+        return WorkflowVersion.From(stored, _ => PersonView.From(admin).Label); // a published version's state names its publisher
     }
 }
 
@@ -80,17 +88,20 @@ public sealed class ListWorkflowVersionsHandler(PlannerDbContext db) : IQueryHan
             .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion }).Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var stored = await db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.Id).ThenByDescending(d => d.Version).ToListAsync(cancellationToken);
-        return stored.Select(d => WorkflowVersion.From(d,
+        var names = stored.Select(d => d.SavedBy).Concat(stored.Select(d => d.PublishedBy)).OfType<string>().Distinct().ToList();
+        // Deactivated administrators still saved and published what they did.
+        var people = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => names.Contains(u.Name)).ToDictionaryAsync(u => u.Name, PersonView.From, cancellationToken);
+        return stored.Select(d => WorkflowVersion.From(d, name => people.TryGetValue(name, out var person) ? person.Label : name,
             running.FirstOrDefault(r => r.DefinitionId == d.Id && r.DefinitionVersion == d.Version)?.Count ?? 0)).ToList();
     }
 }
 
 internal static class Publication
 {
-    public static async Task RequireAdminAsync(this PlannerDbContext db, string actor, CancellationToken cancellationToken)
+    public static async Task<User> RequireAdminAsync(this PlannerDbContext db, string actor, CancellationToken cancellationToken)
     {
         var user = await db.RequireUserAsync(actor, cancellationToken);
-        if (!user.HasRole(User.Admin)) throw new ForbiddenException($"{actor} is not an administrator; only administrators change workflows");
+        return user.HasRole(User.Admin) ? user : throw new ForbiddenException($"{actor} is not an administrator; only administrators change workflows");
     }
 
     /// <summary>Publishes a version if the published set stays whole with it: a default workflow, and every amendment workflow named.</summary>
@@ -134,6 +145,6 @@ public sealed class PreviewWorkflowHandler : IQueryHandler<PreviewWorkflow, Work
     public ValueTask<WorkflowPreview> Handle(PreviewWorkflow query, CancellationToken cancellationToken)
     {
         var (definition, problems) = new DefinitionReader(ProposalSubject.Facts).Read("definition", query.Json);
-        return ValueTask.FromResult(new WorkflowPreview(problems, definition is null ? null : SvgDiagram.Render(definition, Words.Diagram)));
+        return ValueTask.FromResult(new WorkflowPreview(problems, definition is null ? null : SvgDiagram.ForPages(definition, Words.Diagram)));
     }
 }
