@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Features.Steps;
 using ExercisePlanner.Workflows.Runtime;
 
@@ -50,7 +51,7 @@ internal static class StepCommands
         {
             var p = run.Parse;
             var step = await run.Send(new DelegateStep(p.GetValue(stepId), p.GetValue(to)!, p.GetValue(actor)!));
-            run.Print(step, o => o.WriteLine($"step {step.Id} ({step.Stage}, {step.Nation}) delegated to {step.Assignee}"));
+            run.Print(step, o => o.WriteLine($"step {step.Id}, {step.StageName} for {Words.Nation(step.Nation)}: delegated to {step.AssigneeName}"));
             return ExitCodes.Success;
         });
 
@@ -58,7 +59,7 @@ internal static class StepCommands
         {
             var p = run.Parse;
             var step = await run.Send(new ReassignStep(p.GetValue(stepId), p.GetValue(to)!, p.GetValue(actor)!));
-            run.Print(step, o => o.WriteLine($"step {step.Id} ({step.Stage}, {step.Nation}) reassigned to {step.Assignee}"));
+            run.Print(step, o => o.WriteLine($"step {step.Id}, {step.StageName} for {Words.Nation(step.Nation)}: reassigned to {step.AssigneeName}"));
             return ExitCodes.Success;
         });
 

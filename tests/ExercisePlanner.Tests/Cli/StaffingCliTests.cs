@@ -20,6 +20,7 @@ public sealed class StaffingCliTests : IDisposable
         foreach (var nation in new[] { "JOR", "TUR" })
             await Ok("user", "add", $"{nation.ToLowerInvariant()}.approver", "--nation", nation, "--role", "national-approver");
         await Ok("user", "add", "pak.liaison", "--nation", "PAK", "--role", "logistics-officer", "--display-name", "Lt Col Asif Khan");
+        await Ok("user", "add", "tur.deputy", "--nation", "TUR", "--role", "national-approver", "--display-name", "Col Deniz Aksoy");
         await Ok("proposal", "import", _cli.WriteFile("p.json", Samples.ProposalJsonStartingSoon()), "--as", "tur.coordinator");
 
         var plan = await Ok("workflow", "plan", "NORTHERN-BRIDGE-27");
@@ -50,9 +51,14 @@ public sealed class StaffingCliTests : IDisposable
         Assert.Equal((2, $"error: to: step {pakistan} is for Pakistan (PAK); 'jor.approver' is not a user of that nation"), (otherNation.ExitCode, otherNation.Error.Trim()));
 
         var reassigned = await Ok("step", "reassign", pakistan, "--to", "pak.liaison", "--as", "admin");
-        Assert.Equal($"step {pakistan} (national-review, PAK) reassigned to pak.liaison", reassigned.Output.Trim());
+        Assert.Equal($"step {pakistan}, National review for Pakistan (PAK): reassigned to Lt Col Asif Khan", reassigned.Output.Trim());
         Assert.Contains(pakistan, (await Ok("step", "list", "--as", "pak.liaison")).Output);
         Assert.Contains("A step was given to you", (await Ok("notifications", "list", "--as", "pak.liaison")).Output);
+        var turkey = JsonDocument.Parse((await Ok("step", "list", "--as", "tur.approver", "--json")).Output).RootElement[0].GetProperty("id").GetInt32().ToString();
+        var delegated = await Ok("step", "delegate", turkey, "--to", "tur.deputy", "--as", "tur.approver");
+        Assert.Equal($"step {turkey}, National review for Türkiye (TUR): delegated to Col Deniz Aksoy", delegated.Output.Trim());
+        var back = JsonDocument.Parse((await Ok("step", "delegate", turkey, "--to", "tur.approver", "--as", "tur.deputy", "--json")).Output).RootElement;
+        Assert.Equal(("tur.approver", "tur.approver"), (back.GetProperty("assignee").GetString(), back.GetProperty("assigneeName").GetString())); // no display name: the user name
         await Ok("step", "decide", pakistan, "approve", "--comment", "Pakistan concurs.", "--as", "pak.liaison");
         Assert.Contains("audit trail intact", (await Ok("audit", "verify")).Output);
     }

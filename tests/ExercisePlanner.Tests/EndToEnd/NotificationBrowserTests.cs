@@ -66,6 +66,7 @@ public sealed class NotificationBrowserTests
         }
         await Assertions.Expect(mail).ToContainTextAsync($"[RESTRICTED — REL TO JOR, TUR, PAK] Your decision is needed: {Code}");
         await Assertions.Expect(mail).ToContainTextAsync("Sent");
+        await Assertions.Expect(mail).ToContainTextAsync("To Brig Gen Khaled Al-Masri, Director of Training <khaled.almasri@example.org>");
         await mail.Locator("summary").ClickAsync();
         await Assertions.Expect(mail.Locator("pre")).ToContainTextAsync("Stage: National review");
         await ShootAsync(admin, "outbox");

@@ -12,8 +12,10 @@ public sealed record ListOutbox(string Actor, MailStatus? Status = null, int Lim
 
 public sealed record AttemptView(DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool? Delivered, string? Error);
 
+/// <param name="Recipient">The recipient's user name.</param>
+/// <param name="RecipientName">The recipient as people know them: "Brig Gen Khaled Al-Masri, Director of Training".</param>
 public sealed record OutboxView(
-    int Id, string MessageId, string Recipient, string To, string Subject, string Body, bool HasInvitation, MailStatus Status,
+    int Id, string MessageId, string Recipient, string RecipientName, string To, string Subject, string Body, bool HasInvitation, MailStatus Status,
     DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, int Attempts, DateTimeOffset? SentAt, string? LastError,
     IReadOnlyList<AttemptView> History);
 
@@ -25,7 +27,10 @@ public sealed class ListOutboxHandler(PlannerDbContext db) : IQueryHandler<ListO
         var messages = db.OutboxMessages.AsNoTracking().Include(m => m.History).AsQueryable();
         if (query.Status is { } status) messages = messages.Where(m => m.Status == status);
         var list = await messages.OrderByDescending(m => m.Id).Take(Math.Clamp(query.Limit, 1, Paging.MaxLimit)).ToListAsync(cancellationToken);
-        return list.Select(m => new OutboxView(m.Id, m.MessageId, m.Recipient, m.To, m.Subject, m.Body, m.Invitation is not null, m.Status,
+        var names = list.Select(m => m.Recipient).Distinct().ToList();
+        // Mail to someone deactivated since still names them.
+        var people = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => names.Contains(u.Name)).ToDictionaryAsync(u => u.Name, PersonView.From, cancellationToken);
+        return list.Select(m => new OutboxView(m.Id, m.MessageId, m.Recipient, people.TryGetValue(m.Recipient, out var person) ? person.WithTitle : m.Recipient, m.To, m.Subject, m.Body, m.Invitation is not null, m.Status,
             m.CreatedAt, m.NextAttemptAt, m.Attempts, m.SentAt, m.LastError,
             m.History.OrderBy(a => a.StartedAt).Select(a => new AttemptView(a.StartedAt, a.EndedAt, a.Delivered, a.Error)).ToList())).ToList();
     }

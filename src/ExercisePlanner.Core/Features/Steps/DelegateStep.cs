@@ -36,6 +36,6 @@ public sealed class DelegateStepHandler(PlannerDbContext db, Notifier notifier) 
             || WorkflowEngine.Delegate(step, actor.AsWorkflowActor(), delegate_.AsWorkflowActor()).Refusal is not Refusal.None)
             throw new ForbiddenException($"step {step.Id} can be handed only to another {step.Role} of {Nation.NameOf(step.Nation)} ({step.Nation}) who does not coordinate the proposal; '{command.To}' is not one");
         notifier.Notify(await notifier.ProposalAsync(step.SubjectKey, cancellationToken), StepNotices.Delegated(step, actor), [delegate_], actor.Name);
-        return StepView.From(step);
+        return StepView.From(step) with { AssigneeName = PersonView.From(delegate_).Label };
     }
 }

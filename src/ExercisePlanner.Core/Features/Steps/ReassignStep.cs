@@ -41,6 +41,6 @@ public sealed class ReassignStepHandler(PlannerDbContext db, Notifier notifier) 
 
         step.Assignee = to.Name;
         notifier.Notify(proposal, StepNotices.Reassigned(step, admin), [to], admin.Name);
-        return StepView.From(step);
+        return StepView.From(step) with { AssigneeName = PersonView.From(to).Label };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ExercisePlanner.Workflows.Runtime;
 
 namespace ExercisePlanner.Core.Features.Steps;
@@ -11,4 +12,8 @@ public sealed record StepView(
     public static StepView From(WorkflowStep s) => new(
         s.Id, s.SubjectKey, s.SubjectRevision, s.StageId, s.StageName, s.Nation, s.Role, s.Status,
         s.Decision, s.Comment, s.DecidedBy, s.DecidedAt, s.DueAt, s.Assignee, s.EscalatedTo);
+
+    /// <summary>The assignee as people know them ("Lt Col Asif Khan"), given where a step has just been handed over.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AssigneeName { get; init; }
 }

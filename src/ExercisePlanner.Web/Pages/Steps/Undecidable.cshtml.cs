@@ -16,11 +16,9 @@ public sealed class UndecidableModel(IMediator mediator) : PlannerPage(mediator)
 
     public Task<IActionResult> OnPostReassignAsync(int stepId, string? to) => Attempt(async () =>
     {
-        var before = await Mediator.Send(new ListUndecidableSteps(Actor));
         var step = await Mediator.Send(new ReassignStep(stepId, to ?? "", Actor));
-        var person = before.FirstOrDefault(s => s.Id == stepId)?.Candidates.FirstOrDefault(c => c.Name == step.Assignee)?.Label ?? step.Assignee;
         await LoadAsync();
-        Message = $"{step.StageName} for {Words.Nation(step.Nation)} ({step.Proposal}) now waits for {person}, who has been told.";
+        Message = $"{step.StageName} for {Words.Nation(step.Nation)} ({step.Proposal}) now waits for {step.AssigneeName}, who has been told.";
         return Page();
     });
 
