@@ -54,5 +54,23 @@ public sealed class UsersJourneyTests
         await admin.ClickAsync("nav >> text=Stuck steps");
         await Assertions.Expect(admin.Locator($"#stuck-{step}")).ToContainTextAsync("It was handed to Col Deniz Aksoy, who was deactivated on ");
         await Assertions.Expect(admin.Locator($"#stuck-{step} select option", new() { HasText = "Col Deniz Aksoy" })).ToHaveCountAsync(0);
+
+        // The coordinator's role taken away: their proposal's page says why, and offers nothing the server would refuse.
+        var coordinator = await SignInAsync(browser, web, "tur.coordinator");
+        await coordinator.Locator("a[href^='/proposals/NORTHERN-BRIDGE-']").First.ClickAsync();
+        await Assertions.Expect(coordinator.Locator("#withdraw")).ToBeVisibleAsync();
+        await admin.ClickAsync("nav >> text=Users");
+        var planner = admin.Locator("#user-tur\\.coordinator");
+        await planner.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "exercise director" });
+        await planner.Locator("button", new() { HasText = "Give" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#changed")).ToHaveTextAsync("Lt Col Emre Aydin now holds the exercise director role.");
+        await admin.Locator("#user-tur\\.coordinator button[aria-label='Take away the coordinator role from Lt Col Emre Aydin']").ClickAsync();
+        await Assertions.Expect(admin.Locator("#changed")).ToHaveTextAsync("Lt Col Emre Aydin no longer holds the coordinator role.");
+        await coordinator.ReloadAsync();
+        await Assertions.Expect(coordinator.Locator("#not-coordinator")).ToHaveTextAsync(
+            "You drafted this proposal but no longer hold the coordinator role, so you cannot edit, submit, withdraw, reopen or amend it. An administrator can give the role back.");
+        await Assertions.Expect(coordinator.Locator("#withdraw")).ToHaveCountAsync(0);
+        await AssertFitsAsync(coordinator);
+        await ShootAsync(coordinator, "proposal-former-coordinator");
     }
 }

@@ -62,4 +62,29 @@ public sealed class ProposalPageTests(WebFixture web) : IAsyncLifetime
         Assert.Contains("Handed to jor.deputy by jor.approver on 11 Jan 2027", coordinatorPage);
         Assert.Contains("jor.deputy can no longer sign in: an administrator can give the step to someone else.", coordinatorPage);
     }
+
+    [Fact]
+    public async Task A_coordinator_whose_role_was_taken_away_is_told_why_and_offered_nothing_the_server_would_refuse()
+    {
+        var coordinator = await web.ClientAsAsync("tur.coordinator");
+        (await coordinator.PostAsync("/api/v1/proposals", new StringContent(File.ReadAllText(Samples.ProposalFile), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var before = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
+        Assert.Contains("href=\"/proposals/edit/NORTHERN-BRIDGE-27\">Edit</a>", before);
+        Assert.Contains("id=\"submission-checklist\"", before);
+        Assert.DoesNotContain("id=\"not-coordinator\"", before);
+
+        var admin = await web.ClientAsAsync("admin");
+        (await admin.PostAsJsonAsync("/api/v1/users/tur.coordinator/roles", new { role = "liaison-officer" })).EnsureSuccessStatusCode();
+        (await admin.DeleteAsync("/api/v1/users/tur.coordinator/roles/coordinator")).EnsureSuccessStatusCode();
+
+        const string Why = "You drafted this proposal but no longer hold the coordinator role, so you cannot edit, submit, withdraw, reopen or amend it. An administrator can give the role back.";
+        var after = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
+        Assert.Contains(Why, after);
+        Assert.DoesNotContain("/proposals/edit/NORTHERN-BRIDGE-27\">Edit", after);
+        Assert.DoesNotContain("id=\"submission-checklist\"", after);
+        Assert.DoesNotContain("id=\"withdraw\"", after);
+        Assert.Contains(Why, WebUtility.HtmlDecode(await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27/amendment")));
+        // What the page no longer offers, the server refuses.
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.PostAsync("/api/v1/proposals/NORTHERN-BRIDGE-27/submission", null)).StatusCode);
+    }
 }

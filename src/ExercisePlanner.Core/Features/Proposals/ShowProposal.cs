@@ -46,6 +46,13 @@ public sealed record ProposalDetails(
     /// <summary>The people named here who can no longer sign in (deactivated): a step handed to one of them waits for an administrator.</summary>
     public IReadOnlyList<string> Deactivated { get; init; } = [];
 
+    /// <summary>The viewer drafted the proposal and may still change it (edit, submit, withdraw, reopen, amend): the pages offer those only then.</summary>
+    public bool ViewerCoordinates { get; init; }
+
+    /// <summary>Why the viewer, who drafted the proposal, may no longer change it (an administrator took their coordinator role away); null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ViewerMayNotCoordinate { get; init; }
+
     /// <summary>How the step came to its assignee; null for a step nobody handed over.</summary>
     public Handover? HandoverOf(int stepId) => Handovers.FirstOrDefault(h => h.StepId == stepId);
 
@@ -150,6 +157,10 @@ public sealed class ShowProposalHandler(PlannerDbContext db) : IQueryHandler<Sho
             IsAmending = proposal.IsAmending,
             Handovers = handovers,
             Deactivated = people.Where(u => !u.IsActive).Select(u => u.Name).ToList(),
+            ViewerCoordinates = viewer?.Name == proposal.Coordinator && viewer.Coordinates(proposal),
+            ViewerMayNotCoordinate = viewer?.Name == proposal.Coordinator && !viewer.Coordinates(proposal)
+                ? "You drafted this proposal but no longer hold the coordinator role, so you cannot edit, submit, withdraw, reopen or amend it. An administrator can give the role back."
+                : null,
         };
     }
 }

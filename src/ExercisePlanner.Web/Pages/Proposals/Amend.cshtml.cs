@@ -15,7 +15,7 @@ public sealed class AmendModel(IMediator mediator) : PlannerPage(mediator)
     /// <summary>While an amendment is open: what it changed and who will be asked.</summary>
     public WorkflowPlan? Plan { get; private set; }
     public RevisionView? InForce => Proposal?.Revisions.SingleOrDefault(r => r.Number == Proposal.InForceRevision);
-    public bool IsCoordinator => Proposal?.Coordinator == User.Identity?.Name;
+    public bool IsCoordinator => Proposal?.ViewerCoordinates == true;
 
     public async Task<IActionResult> OnGetAsync()
     {
