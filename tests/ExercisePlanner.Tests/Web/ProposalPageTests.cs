@@ -54,6 +54,10 @@ public sealed class ProposalPageTests(WebFixture web) : IAsyncLifetime
         var coordinatorPage = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/proposals/NORTHERN-BRIDGE-27"));
         Assert.Contains("Handed to jor.deputy by jor.approver on 11 Jan 2027", coordinatorPage);
         Assert.DoesNotContain("delegated to", coordinatorPage);
+        // One column says who decided a step, or who it waits for: its header fits both.
+        Assert.Contains("<th>Decider</th>", coordinatorPage);
+        Assert.Contains("<td data-label=\"Decider\">", coordinatorPage);
+        Assert.DoesNotContain("Decided by", coordinatorPage);
         Assert.DoesNotContain("can no longer sign in", coordinatorPage);
 
         // The deputy leaves: the step still says how it came to them, and that it now waits for an administrator.
