@@ -27,7 +27,7 @@ public sealed class OutboxModel(IMediator mediator, MailSettings settings) : Pla
     public Task<IActionResult> OnPostUserMailAsync(string name, string? email, MailPreference preference) => Attempt(async () =>
     {
         var user = await Mediator.Send(new SetUserMail(name ?? "", email, preference, Actor));
-        Message = $"{user.Name} now gets {Describe(user.MailPreference)}{(user.Email is null ? " (no e-mail address: the inbox only)" : $" at {user.Email}")}.";
+        Message = $"{UsersModel.Label(user)} now gets {Describe(user.MailPreference)}{(user.Email is null ? " (no e-mail address: the inbox only)" : $" at {user.Email}")}.";
         await LoadAsync();
         return Page();
     });

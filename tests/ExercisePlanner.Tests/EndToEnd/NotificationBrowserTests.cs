@@ -30,7 +30,7 @@ public sealed class NotificationBrowserTests
         await admin.FillAsync("#name", "jor.approver");
         await admin.FillAsync("#email", "khaled.almasri@example.org");
         await admin.ClickAsync("#user-mail button[type=submit]");
-        await Assertions.Expect(admin.Locator("p.card")).ToHaveTextAsync("jor.approver now gets an e-mail for each event at khaled.almasri@example.org.");
+        await Assertions.Expect(admin.Locator("p.card")).ToHaveTextAsync("Brig Gen Khaled Al-Masri now gets an e-mail for each event at khaled.almasri@example.org.");
         using (var http = new HttpClient())
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await web.TokenAsync(http, DemoData.Coordinator, Password));
