@@ -41,8 +41,8 @@ internal static class StepCommands
             var result = await run.Send(new DecideStep(p.GetValue(stepId), Decisions[p.GetValue(decision)!], p.GetValue(comment)!, p.GetValue(actor)!));
             run.Print(result, o =>
             {
-                o.WriteLine($"step {result.Step.Id} ({result.Step.Stage}, {result.Step.Nation}): {result.Step.Status}; proposal {result.Step.Proposal} is {result.ProposalStatus}");
-                foreach (var s in result.Opened) o.WriteLine($"  opened step {s.Id}: {s.Stage} for {s.Nation} {s.Role}, due {s.Due:yyyy-MM-dd}");
+                o.WriteLine($"step {result.Step.Id}, {result.Step.StageName} for {Words.Nation(result.Step.Nation)}: {Words.Of(result.Step.Status)}; proposal {result.Step.Proposal} is {Words.Of(result.ProposalStatus)}");
+                foreach (var s in result.Opened) o.WriteLine($"  opened step {s.Id}, {s.StageName} for {Words.Nation(s.Nation)}, {Words.Role(s.Role)}: due {Words.Time(s.Due)}");
             });
             return ExitCodes.Success;
         });

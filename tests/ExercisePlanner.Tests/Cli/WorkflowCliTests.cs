@@ -51,7 +51,7 @@ public sealed class WorkflowCliTests : IDisposable
         Assert.Equal(2, badDecision.ExitCode);
 
         var decided = await Ok("step", "decide", id, "approve", "--comment", "Jordan concurs.", "--as", "jor.approver");
-        Assert.Contains("Approved", decided.Output);
+        Assert.Equal($"step {id}, National review for Jordan (JOR): Approved; proposal NORTHERN-BRIDGE-27 is Submitted", decided.Output.Trim());
         var again = await _cli.RunAsync("step", "decide", id, "reject", "--comment", "second thoughts", "--as", "jor.approver");
         Assert.Equal(3, again.ExitCode);
         Assert.Contains("already approved", again.Error);
@@ -61,7 +61,15 @@ public sealed class WorkflowCliTests : IDisposable
         Assert.Equal(("Approved", "Approve", "Jordan concurs.", "jor.approver"), (stored.GetProperty("status").GetString(),
             stored.GetProperty("decision").GetString(), stored.GetProperty("comment").GetString(), stored.GetProperty("decidedBy").GetString()));
         Assert.Contains("no open steps", (await Ok("step", "list", "--as", "jor.approver")).Output);
+
+        // The last national approval opens the next stage: its steps in words, as people say them.
+        await Ok("step", "decide", StepOf(await Ok("step", "list", "--as", "pak.approver", "--json")), "approve", "--comment", "ok", "--as", "pak.approver");
+        var last = await Ok("step", "decide", StepOf(await Ok("step", "list", "--as", "tur.approver", "--json")), "approve", "--comment", "ok", "--as", "tur.approver");
+        Assert.Matches(@"\n  opened step [0-9]+, Host-nation legal and logistics review for Jordan \(JOR\), legal advisor: due [0-9]+ [A-Z][a-z]{2} [0-9]{4}, [0-9]{2}:[0-9]{2} UTC", last.Output);
+        Assert.DoesNotContain("host-nation-review", last.Output);
     }
+
+    private static string StepOf(CliResult list) => JsonDocument.Parse(list.Output).RootElement[0].GetProperty("id").GetInt32().ToString();
 
     [Fact]
     public async Task Plan_diagram_and_timers_from_the_command_line()
