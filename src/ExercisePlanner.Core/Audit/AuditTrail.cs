@@ -24,17 +24,34 @@ public static class AuditTrail
 
     /// <summary>Writes an entry for each audited change among <paramref name="tracked"/>, in the transaction the caller's save then writes the changes in.</summary>
     public static Task AppendAsync(DbContext context, IReadOnlyList<EntityEntry> tracked, AuditedModel model,
-        AuditScope scope, DateTimeOffset now, AuditKey key, CancellationToken cancellationToken)
+        AuditScope scope, DateTimeOffset now, AuditKey key, CancellationToken cancellationToken) =>
+        AppendAsync(context, Changes(context, tracked, model).ToList(), scope, now, key, cancellationToken);
+
+    /// <summary>The audited changes among <paramref name="tracked"/>.</summary>
+    public static IEnumerable<AuditChange> Changes(DbContext context, IReadOnlyList<EntityEntry> tracked, AuditedModel model)
     {
         var records = new TrackedRecords(context, tracked);
-        var changes = tracked.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        return tracked.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => (Entry: e, Key: model.KeyOf(e, records))).Where(c => c.Key is not null)
             .Select(c =>
             {
                 var (before, after) = Snapshot(c.Entry, model);
                 return new AuditChange(TypeName(c.Entry.Metadata.ClrType), c.Key!, c.Entry.State.ToString(), before, after);
             });
-        return AppendAsync(context, changes.ToList(), scope, now, key, cancellationToken);
+    }
+
+    /// <summary>
+    /// An <c>Added</c> change for each of <paramref name="inserted"/>: records written without the change tracker
+    /// (<see cref="AppendedRows"/>). A key may name a parent among them.
+    /// </summary>
+    public static IEnumerable<AuditChange> Added(DbContext context, IReadOnlyCollection<object> inserted, AuditedModel model)
+    {
+        // Entries of untracked records read the records' own values, and start nothing being tracked.
+        var entries = inserted.Select(context.Entry).ToList();
+        var records = new TrackedRecords(context, entries);
+        return entries.Select(e => (Entry: e, Key: model.KeyOf(e, records))).Where(c => c.Key is not null)
+            .Select(c => new AuditChange(TypeName(c.Entry.Metadata.ClrType), c.Key!, nameof(EntityState.Added), null,
+                State(AuditedProperties(c.Entry), model, p => p.CurrentValue)));
     }
 
     /// <summary>How entries name a record's type: the class name, without a generic's arity (<c>IdentityUserRole</c>).</summary>

@@ -36,8 +36,9 @@ public sealed class AuditedModel(
 }
 
 /// <summary>
-/// The records a context tracks, by type and id, so a key can name a record's parent without a query: one pass over
-/// the tracked entries, made only when a key needs it. A parent not tracked is read with <see cref="DbContext.Find"/>.
+/// The records a save concerns (tracked, or inserted without the tracker), by type and id, so a key can name a record's
+/// parent without a query: one pass over their entries, made only when a key needs it. A parent not among them is read
+/// with <see cref="DbContext.Find"/>.
 /// </summary>
 public sealed class TrackedRecords(DbContext context, IReadOnlyList<EntityEntry> tracked)
 {

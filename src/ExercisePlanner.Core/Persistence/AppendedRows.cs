@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace ExercisePlanner.Core.Persistence;
 
 /// <summary>
-/// Inserts records that are only ever appended (audit entries, notifications, mail to send) without the change tracker,
-/// inside the caller's writer transaction. EF inserts tracked records one statement each on SQLite, and a submission
-/// that opens 50 steps appends about 300 of these: through the tracker they were most of the time it held the writer
-/// lock (docs/benchmarks.md). Columns, names and value conversions come from the context's own mapping; ids the
-/// database generates are left to it, so the records keep no id in memory. The unit of work must not change them after
-/// its save: they are no longer tracked (nothing does today; an exception rolls the whole transaction back).
+/// Inserts records without the change tracker, inside the caller's writer transaction: records that are only ever
+/// appended (audit entries, notifications, mail to send) and the records a submission opens (its workflow instance,
+/// a step per nation, their timers). EF inserts tracked records one statement each on SQLite, with its per-record work
+/// around each, and a submission that opens 50 steps writes about 450: through the tracker they were most of the time
+/// it held the writer lock (docs/benchmarks.md). Columns, names and value conversions come from the context's own
+/// mapping. The records are not tracked afterwards: the unit of work must not change them after the insert.
 /// </summary>
 public static class AppendedRows
 {
@@ -20,23 +20,35 @@ public static class AppendedRows
     // name up among the statement's, so long statements cost more). PostgreSQL: fewer statements, fewer round trips.
     private const int RowsPerPostgresStatement = 50;
 
-    public static async Task InsertAsync<T>(DbContext context, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+    /// <summary>
+    /// Inserts <paramref name="rows"/>. With <paramref name="readIds"/> each row gets the id the database gives it (a
+    /// single generated key), for the records that refer to it; otherwise the ids stay the database's alone.
+    /// </summary>
+    public static async Task InsertAsync<T>(DbContext context, IReadOnlyList<T> rows, CancellationToken cancellationToken, bool readIds = false)
+        where T : class
     {
         if (rows.Count == 0) return;
         var transaction = context.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException($"{typeof(T).Name} records are appended inside the writer's transaction.");
+            ?? throw new InvalidOperationException($"{typeof(T).Name} records are inserted inside the writer's transaction.");
         var entityType = context.Model.FindEntityType(typeof(T))!;
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
         var sql = context.GetService<ISqlGenerationHelper>();
-        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
-            + string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") VALUES ";
-        var perStatement = context.Database.IsSqlite() ? 1 : RowsPerPostgresStatement;
+        var sqlite = context.Database.IsSqlite();
+        var id = readIds ? entityType.FindPrimaryKey()!.Properties.Single() : null;
 
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         if (context.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
-        foreach (var chunk in rows.Chunk(perStatement))
+        // PostgreSQL: ids taken from the key's own sequence, then written with the rows, many per statement.
+        // SQLite: each row's statement returns its id.
+        if (id is not null && !sqlite) await ReserveIdsAsync(command, sql.DelimitIdentifier(table.Name, table.Schema), id, table, rows, cancellationToken);
+        var columns = entityType.GetProperties()
+            .Where(p => p.ValueGenerated == ValueGenerated.Never || (p == id && !sqlite)).ToList();
+        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+            + string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") VALUES ";
+        var returning = id is not null && sqlite ? " RETURNING " + sql.DelimitIdentifier(id.GetColumnName(table)!) : "";
+
+        foreach (var chunk in rows.Chunk(sqlite ? 1 : RowsPerPostgresStatement))
         {
             command.Parameters.Clear();
             var values = new List<string>(chunk.Length);
@@ -53,9 +65,32 @@ public static class AppendedRows
                 values.Add("(" + string.Join(", ", names) + ")");
             }
             // The same text keeps SQLite's statement prepared from row to row.
-            var text = insert + string.Join(", ", values);
+            var text = insert + string.Join(", ", values) + returning;
             if (command.CommandText != text) command.CommandText = text;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (returning.Length == 0) await command.ExecuteNonQueryAsync(cancellationToken);
+            else SetId(id!, chunk[0], await command.ExecuteScalarAsync(cancellationToken));
         }
     }
+
+    private static async Task ReserveIdsAsync<T>(DbCommand command, string tableName, IProperty id, StoreObjectIdentifier table, IReadOnlyList<T> rows,
+        CancellationToken cancellationToken) where T : class
+    {
+        command.CommandText = "SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, @count)";
+        command.Parameters.Clear();
+        foreach (var (name, value) in new (string, object)[] { ("table", tableName), ("column", id.GetColumnName(table)!), ("count", rows.Count) })
+        {
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (name, value);
+            command.Parameters.Add(parameter);
+        }
+        var ids = new List<long>(rows.Count);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
+        // In ascending order, as the database would have given them one by one.
+        ids.Sort();
+        for (var i = 0; i < rows.Count; i++) SetId(id, rows[i], ids[i]);
+    }
+
+    private static void SetId(IProperty id, object row, object? value) =>
+        id.PropertyInfo!.SetValue(row, Convert.ChangeType(value, id.ClrType, System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -34,6 +34,8 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
 
+    private readonly List<object> _appended = [];
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // SQLite has no offset-aware time type; UTC text keeps comparisons and ordering in SQL.
@@ -190,31 +192,47 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
         {
             var tracked = ChangeTracker.Entries().ToList();
             BumpVersions(tracked);
-            await AuditTrail.AppendAsync(this, tracked, AuditedEntities.Model, auditScope, clock.GetUtcNow(), keyring.Key, cancellationToken);
-            var appended = await AppendAsync(tracked, cancellationToken);
-            return appended + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var appended = _appended.ToList();
+            await AuditTrail.AppendAsync(this, [.. AuditTrail.Changes(this, tracked, AuditedEntities.Model), .. AuditTrail.Added(this, appended, AuditedEntities.Model)],
+                auditScope, clock.GetUtcNow(), keyring.Key, cancellationToken);
+            await AppendedRows.InsertAsync(this, appended.OfType<Notification>().ToList(), cancellationToken);
+            await AppendedRows.InsertAsync(this, appended.OfType<OutboxMessage>().ToList(), cancellationToken);
+            _appended.Clear();
+            return appended.Count + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally { ChangeTracker.AutoDetectChangesEnabled = detecting; }
     }
 
     /// <summary>
-    /// New notifications and mail are only ever appended, never read back in the same unit of work: they go in as
-    /// <see cref="AppendedRows"/> and leave the change tracker, audited like any other record.
+    /// A notification to write at the next save. Notifications and mail are only ever appended, never read back in the
+    /// same unit of work: they go in as <see cref="AppendedRows"/>, past the change tracker, audited like any other record.
     /// </summary>
-    private async Task<int> AppendAsync(IReadOnlyList<EntityEntry> tracked, CancellationToken cancellationToken)
-    {
-        var notifications = Appended<Notification>(tracked);
-        var mail = Appended<OutboxMessage>(tracked);
-        await AppendedRows.InsertAsync(this, notifications, cancellationToken);
-        await AppendedRows.InsertAsync(this, mail, cancellationToken);
-        return notifications.Count + mail.Count;
-    }
+    public void Append(Notification notification) => _appended.Add(notification);
 
-    private static List<T> Appended<T>(IEnumerable<EntityEntry> tracked) where T : class
+    /// <summary>Mail to send, written at the next save (see <see cref="Append(Notification)"/>).</summary>
+    public void Append(OutboxMessage message) => _appended.Add(message);
+
+    /// <summary>
+    /// Writes a workflow instance just started, its steps and their timers now, in the writer's transaction, past the
+    /// change tracker (<see cref="AppendedRows"/>), with their audit entries: a submission opens a step per nation, and
+    /// tracking, saving and detecting changes of some 150 records was most of its time under the writer lock. Each record
+    /// gets its id, for the records and links that refer to it. The unit of work must not change them afterwards.
+    /// </summary>
+    public async Task InsertStartedAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
-        var added = tracked.Where(e => e is { State: EntityState.Added, Entity: T }).ToList();
-        added.ForEach(e => e.State = EntityState.Detached);
-        return added.Select(e => (T)e.Entity).ToList();
+        await AppendedRows.InsertAsync(this, [instance], cancellationToken, readIds: true);
+        foreach (var step in instance.Steps) step.InstanceId = instance.Id;
+        await AppendedRows.InsertAsync(this, instance.Steps, cancellationToken, readIds: true);
+        var timers = new List<WorkflowTimer>();
+        foreach (var step in instance.Steps)
+            foreach (var timer in step.Timers)
+            {
+                timer.StepId = step.Id;
+                timers.Add(timer);
+            }
+        await AppendedRows.InsertAsync(this, timers, cancellationToken, readIds: true);
+        await AuditTrail.AppendAsync(this, AuditTrail.Added(this, [instance, .. instance.Steps, .. timers], AuditedEntities.Model).ToList(),
+            auditScope, clock.GetUtcNow(), keyring.Key, cancellationToken);
     }
 
     private static void BumpVersions(IEnumerable<EntityEntry> changes)

@@ -35,7 +35,7 @@ public sealed class ComposeDigestsHandler(PlannerDbContext db, MailSettings sett
             // A user who has since chosen otherwise, lost their address or been deactivated gets no digest.
             if (users.GetValueOrDefault(group.Key) is not { Email: { } to, MailPreference: MailPreference.DailyDigest }) continue;
             var items = group.Select(n => (n, classifications[n.ProposalCode])).ToList();
-            db.OutboxMessages.Add(MailComposer.Digest(group.Key, to, items, settings, now));
+            db.Append(MailComposer.Digest(group.Key, to, items, settings, now));
             composed++;
         }
         return composed;

@@ -39,7 +39,7 @@ public sealed class Notifier(PlannerDbContext db, MailSettings mail, TimeProvide
                 StepId = notice.Step?.Id, Stage = stage, Headline = notice.Headline,
                 Expected = notice.Expected, DueAt = notice.Due, Link = LinkTo(proposal.Code, notice.Step), CreatedAt = now,
             };
-            db.Notifications.Add(notification);
+            db.Append(notification);
             if (user.Email is null) continue;
             switch (user.MailPreference)
             {
@@ -47,7 +47,7 @@ public sealed class Notifier(PlannerDbContext db, MailSettings mail, TimeProvide
                     // The conferences are content: only for those it is releasable to.
                     var attach = notice.Kind == NotificationKind.Approved && mail.AttachInvitations && user.MaySeeContent(proposal);
                     if (attach) invitation ??= Calendar.CalendarFeed.Invitation(proposal);
-                    db.OutboxMessages.Add(MailComposer.ForNotification(notification, proposal, user.Email, mail, now, attach ? invitation : null));
+                    db.Append(MailComposer.ForNotification(notification, proposal, user.Email, mail, now, attach ? invitation : null));
                     break;
                 case MailPreference.DailyDigest:
                     notification.DigestPending = true;

@@ -56,7 +56,6 @@ public sealed class SubmitProposalHandler(PlannerDbContext db, ProposalReadAhead
         proposal.Submit(actor.Name, now);
         // A new instance for every revision: approvals of an earlier revision never carry over.
         var instance = await workflows.StartAsync(db, proposal, actor.Name, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken); // the opened steps get their ids, for the links
         await notifier.TellHoldersAsync(db, proposal, instance.Steps, StepNotices.Opened, actor.Name, cancellationToken);
         if (instance.Status == InstanceStatus.Approved)
             await notifier.TellOutcomeAsync(db, proposal, ProposalStatus.Approved, actor, null, cancellationToken);

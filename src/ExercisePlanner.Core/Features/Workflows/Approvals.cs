@@ -19,7 +19,7 @@ internal static class Approvals
         var subject = ProposalSubject.Of(proposal);
         var definition = await workflows.ForSubmissionAsync(db, proposal, subject, cancellationToken);
         var instance = workflows.Engine.Start(definition, subject, startedBy, now);
-        db.WorkflowInstances.Add(instance);
+        await db.InsertStartedAsync(instance, cancellationToken);
         if (instance.Status == InstanceStatus.Approved) proposal.Conclude(ProposalStatus.Approved, now);
         return instance;
     }

@@ -22,6 +22,7 @@ public sealed class WorkflowDefinitions(string directory, TimeProvider clock)
 
     private readonly Lazy<WorkflowCatalog> _folder = new(() => WorkflowCatalog.Load(directory, ProposalSubject.Facts));
     private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _published = new();
+    private readonly ConcurrentDictionary<string, WorkflowCatalog> _catalogs = new();
 
     public string Directory => directory;
     /// <summary>The definitions of the folder, which seed the database.</summary>
@@ -72,10 +73,14 @@ public sealed class WorkflowDefinitions(string directory, TimeProvider clock)
     {
         var newest = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.PublishedAt != null)
             .GroupBy(d => d.Id).Select(g => new { Id = g.Key, Version = g.Max(d => d.Version) }).ToListAsync(cancellationToken);
+        var versions = newest.OrderBy(v => v.Id, StringComparer.Ordinal).Select(v => (v.Id, v.Version)).ToList();
+        var key = string.Join(";", versions.Select(v => $"{v.Id} v{v.Version}"));
+        if (_catalogs.TryGetValue(key, out var cached)) return cached;
         var definitions = new List<WorkflowDefinition>();
-        foreach (var version in newest.OrderBy(v => v.Id, StringComparer.Ordinal))
-            definitions.Add(await PinnedAsync(db, version.Id, version.Version, cancellationToken));
-        return WorkflowCatalog.Of(definitions);
+        foreach (var (id, version) in versions)
+            definitions.Add(await PinnedAsync(db, id, version, cancellationToken));
+        // Built once per set of versions in force: a submission asks for it under the writer lock.
+        return _catalogs[key] = WorkflowCatalog.Of(definitions);
     }
 
     /// <summary>The definition exactly as stored under a version: the one an instance started with, or a draft.</summary>
