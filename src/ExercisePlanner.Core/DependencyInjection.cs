@@ -34,6 +34,8 @@ public static class DependencyInjection
         services.TryAddSingleton(_ => Features.Mail.MailSettings.FromEnvironment());
         services.AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Features.Proposals.ProposalReadAhead>();
+        services.AddScoped<AfterCommit>();
+        AddBeforeWriteLock(services);
         services.AddSingleton<Features.Mail.MailSender>();
         services.AddSingleton<Features.Demo.DemoScenario>();
         services.AddMediator(options =>
@@ -43,6 +45,20 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
         });
         return services;
+    }
+
+    /// <summary>
+    /// Each <see cref="IBeforeWriteLock{TMessage}"/> of the features, scoped; its handler asks for the same instance by its
+    /// class to use what it prepared.
+    /// </summary>
+    private static void AddBeforeWriteLock(IServiceCollection services)
+    {
+        foreach (var type in typeof(PlannerDbContext).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+            foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IBeforeWriteLock<>)))
+            {
+                services.AddScoped(type);
+                services.AddScoped(service, provider => provider.GetRequiredService(type));
+            }
     }
 
     /// <summary>Brings the database up to date and loads the workflow definitions; a host calls this before serving.</summary>

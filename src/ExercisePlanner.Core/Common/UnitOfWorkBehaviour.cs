@@ -4,6 +4,7 @@ using ExercisePlanner.Core.Persistence;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace ExercisePlanner.Core.Common;
@@ -12,7 +13,8 @@ namespace ExercisePlanner.Core.Common;
 /// Runs each command in one database transaction: its changes, their audit entries and the
 /// concurrency checks commit together or not at all.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db, AuditScope audit)
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db, AuditScope audit, AfterCommit afterCommit,
+    IEnumerable<IBeforeWriteLock<TMessage>> preparations, IMediator mediator, ILogger<AfterCommit>? logger = null)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -26,13 +28,14 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db
         audit.Action = typeof(TMessage).Name;
         if (message is IActorRequest request) audit.Actor = request.Actor;
         if (message is IPreparedRequest prepared) prepared.Prepare();
+        foreach (var preparation in preparations) await preparation.PrepareAsync(message, cancellationToken);
+        TResponse response;
         try
         {
             await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            var response = await next(message, cancellationToken);
+            response = await next(message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return response;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -41,6 +44,24 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db
         catch (DbUpdateException ex) when (Clash(ex) is { } clash)
         {
             throw new ConflictException($"the change clashes with a record stored meanwhile ({clash}); nothing was saved");
+        }
+        await RunDeferredAsync(cancellationToken);
+        return response;
+    }
+
+    /// <summary>
+    /// What the committed unit of work set in motion. It stands whatever happens here: a failure is logged and left to
+    /// the sweep that catches up, not reported to whoever made the change.
+    /// </summary>
+    private async Task RunDeferredAsync(CancellationToken cancellationToken)
+    {
+        foreach (var command in afterCommit.Take())
+        {
+            try { await mediator.Send(command, cancellationToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger?.LogError(ex, "{Command} failed after the change that asked for it was saved; the next sweep runs it again", command.GetType().Name);
+            }
         }
     }
 

@@ -5,8 +5,6 @@ using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Workflows.Runtime;
-using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,19 +18,17 @@ public sealed record SubmitProposal(string Code, string Actor) : ICommand<Propos
 /// the largest proposal takes milliseconds to read and check. Only its coordinator learns what is wrong with it; anyone
 /// else is answered under the lock, as before, with "not found" or "only the coordinator".
 /// </summary>
-public sealed class SubmitProposalValidator(PlannerDbContext db, ProposalReadAhead readAhead, TimeProvider clock) : AbstractValidator<SubmitProposal>
+public sealed class SubmitProposalReadAhead(PlannerDbContext db, ProposalReadAhead readAhead, TimeProvider clock) : IBeforeWriteLock<SubmitProposal>
 {
-    public override async Task<ValidationResult> ValidateAsync(ValidationContext<SubmitProposal> context, CancellationToken cancellation = default)
+    public async Task PrepareAsync(SubmitProposal command, CancellationToken cancellationToken)
     {
-        var command = context.InstanceToValidate;
-        var proposal = await readAhead.ReadAsync(command.Code, cancellation);
-        var actor = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Name == command.Actor, cancellation);
+        var proposal = await readAhead.ReadAsync(command.Code, cancellationToken);
+        var actor = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Name == command.Actor, cancellationToken);
         if (proposal is not null && actor is not null && actor.Coordinates(proposal))
         {
             CheckContent(proposal, clock);
             readAhead.MarkContentChecked();
         }
-        return new ValidationResult();
     }
 
     public static void CheckContent(Proposal proposal, TimeProvider clock) =>
@@ -49,7 +45,7 @@ public sealed class SubmitProposalHandler(PlannerDbContext db, ProposalReadAhead
         actor.RequireCoordinatorOf(proposal);
 
         var now = clock.GetUtcNow();
-        if (!(unchanged && readAhead.ContentChecked)) SubmitProposalValidator.CheckContent(proposal, clock);
+        if (!(unchanged && readAhead.ContentChecked)) SubmitProposalReadAhead.CheckContent(proposal, clock);
         if (proposal.IsAmending && ProposalChanges.Between(proposal.InForce!.Content, proposal.Content).Count == 0)
             throw new InvalidInputException("", $"amendment {proposal.Amendment} of {proposal.Code} changes nothing yet; change the proposal before submitting it");
         await workflows.RequireStaffedAsync(db, proposal, cancellationToken);

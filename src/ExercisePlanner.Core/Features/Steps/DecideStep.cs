@@ -29,7 +29,7 @@ public sealed class DecideStepValidator : JsonValidator<DecideStep>
     }
 }
 
-public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions workflows, IMediator mediator, Notifier notifier, TimeProvider clock)
+public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions workflows, IMediator mediator, AfterCommit afterCommit, Notifier notifier, TimeProvider clock)
     : ICommandHandler<DecideStep, StepDecided>
 {
     public async ValueTask<StepDecided> Handle(DecideStep command, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed class DecideStepHandler(PlannerDbContext db, WorkflowDefinitions w
         // The workflow's outcome, not the proposal's status: a rejected amendment leaves the proposal Approved.
         var requests = instance.Steps.Where(s => s.StageIndex == step.StageIndex && s.Status == StepStatus.ChangesRequested).ToList();
         await TellAsync(proposal.Code, outcome, outcome.Status.ToProposalStatus(), actor, step, requests, cancellationToken);
-        foreach (var action in outcome.Actions) await mediator.Send(WorkflowActions.For(action, proposal.Code), cancellationToken);
+        foreach (var action in outcome.Actions) await WorkflowActions.RunAsync(action, proposal.Code, instance.SubjectRevision, mediator, afterCommit, cancellationToken);
 
         return new StepDecided(StepView.From(step), status, outcome.Opened.Select(StepView.From).ToList());
     }

@@ -74,7 +74,7 @@ public sealed class MigrateWorkflowHandler(PlannerDbContext db, WorkflowDefiniti
     }
 }
 
-public sealed class MigrateInstanceHandler(PlannerDbContext db, WorkflowDefinitions workflows, IMediator mediator, TimeProvider clock)
+public sealed class MigrateInstanceHandler(PlannerDbContext db, WorkflowDefinitions workflows, IMediator mediator, AfterCommit afterCommit, TimeProvider clock)
     : ICommandHandler<MigrateInstance, InstanceMigration>
 {
     public async ValueTask<InstanceMigration> Handle(MigrateInstance command, CancellationToken cancellationToken)
@@ -95,7 +95,7 @@ public sealed class MigrateInstanceHandler(PlannerDbContext db, WorkflowDefiniti
             var proposal = await db.Proposals.Include(p => p.Revisions).SingleAsync(p => p.Code == instance.SubjectKey, cancellationToken);
             proposal.Conclude(outcome.Status.ToProposalStatus(), now);
         }
-        foreach (var action in outcome.Actions) await mediator.Send(WorkflowActions.For(action, instance.SubjectKey), cancellationToken);
+        foreach (var action in outcome.Actions) await WorkflowActions.RunAsync(action, instance.SubjectKey, instance.SubjectRevision, mediator, afterCommit, cancellationToken);
         return Migrations.View(instance, plan);
     }
 }

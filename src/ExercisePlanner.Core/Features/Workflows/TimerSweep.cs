@@ -1,12 +1,14 @@
 using ExercisePlanner.Core.Common;
+using ExercisePlanner.Core.Features.Documents;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ExercisePlanner.Core.Features.Workflows;
 
 /// <summary>
-/// Runs <see cref="RunTimers"/> periodically in a long-running host. Firing is idempotent, so several
-/// sweeps (or a sweep and a manual <c>timers run</c>) never fire a timer twice.
+/// Runs <see cref="RunTimers"/> periodically in a long-running host, then stores documents an approval left undone
+/// (<see cref="CatchUpDocuments"/>). Both are idempotent, so several sweeps (or a sweep and a manual <c>timers run</c>)
+/// never fire a timer or store documents twice.
 /// </summary>
 public sealed class TimerSweep(IsolatedSender sender, TimeProvider clock, ILogger<TimerSweep> logger) : BackgroundService
 {
@@ -22,6 +24,8 @@ public sealed class TimerSweep(IsolatedSender sender, TimeProvider clock, ILogge
                 var run = await sender.Send(new RunTimers(), stoppingToken);
                 if (run.Reminders + run.Escalations > 0)
                     logger.LogInformation("Sent {Reminders} reminders and {Escalations} escalations", run.Reminders, run.Escalations);
+                if (await sender.Send(new CatchUpDocuments(), stoppingToken) is > 0 and var stored)
+                    logger.LogInformation("Stored the documents of {Revisions} approved revisions that had none", stored);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

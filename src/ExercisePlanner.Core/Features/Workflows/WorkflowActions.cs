@@ -1,3 +1,4 @@
+using ExercisePlanner.Core.Common;
 using ExercisePlanner.Core.Persistence;
 using ExercisePlanner.Core.Features.Notifications;
 using Mediator;
@@ -7,12 +8,23 @@ namespace ExercisePlanner.Core.Features.Workflows;
 /// <summary>The mediator request behind each <c>onApproved</c> action a definition may name.</summary>
 public static class WorkflowActions
 {
-    public static ICommand For(string action, string code) => action switch
+    public const string GenerateDocumentsAction = "generate-documents";
+    public const string NotifyParticipantsAction = "notify-participants";
+
+    /// <summary>
+    /// Runs an action of the approval of <paramref name="revision"/>: telling participants in the decision's unit of work
+    /// (it commits with the approval or not at all); storing documents once it has committed, since rendering them
+    /// would hold the writer lock (<see cref="AfterCommit"/>).
+    /// </summary>
+    public static async Task RunAsync(string action, string code, int revision, IMediator mediator, AfterCommit afterCommit, CancellationToken cancellationToken)
     {
-        "notify-participants" => new NotifyParticipants(code),
-        "generate-documents" => new Documents.StoreDocuments(code),
-        _ => throw new InvalidOperationException($"unknown workflow action '{action}'"),
-    };
+        switch (action)
+        {
+            case GenerateDocumentsAction: afterCommit.Defer(new Documents.StoreDocuments(code, revision)); break;
+            case NotifyParticipantsAction: await mediator.Send(new NotifyParticipants(code), cancellationToken); break;
+            default: throw new InvalidOperationException($"unknown workflow action '{action}'");
+        }
+    }
 }
 
 /// <summary>

@@ -1,0 +1,33 @@
+using Mediator;
+
+namespace ExercisePlanner.Core.Common;
+
+/// <summary>
+/// Commands a unit of work sets in motion that must not run under its writer lock, such as rendering documents:
+/// <see cref="UnitOfWorkBehaviour{TMessage,TResponse}"/> sends each, in a unit of work of its own, once the one that
+/// deferred it has committed. One per scope. What is deferred must be safe to run twice and be caught up by a sweep
+/// (<see cref="Features.Documents.CatchUpDocuments"/>): a process that stops between the commit and the run leaves it undone.
+/// </summary>
+public sealed class AfterCommit
+{
+    private readonly List<ICommand> _deferred = [];
+
+    public void Defer(ICommand command) => _deferred.Add(command);
+
+    internal List<ICommand> Take()
+    {
+        var taken = _deferred.ToList();
+        _deferred.Clear();
+        return taken;
+    }
+}
+
+/// <summary>
+/// Work a command does before its unit of work takes the writer lock, such as reading and rendering what its handler
+/// will store, so that no other writer waits for it. The handler, under the lock, must check that what was prepared
+/// still holds.
+/// </summary>
+public interface IBeforeWriteLock<in TMessage>
+{
+    Task PrepareAsync(TMessage message, CancellationToken cancellationToken);
+}
