@@ -30,7 +30,8 @@ internal static class StepCommands
             {
                 if (steps.Count == 0) o.WriteLine("no open steps");
                 foreach (var s in steps)
-                    o.WriteLine($"{s.Id,5}  {s.Proposal,-24} {s.Stage,-22} {s.Nation} {s.Role,-20} due {s.Due:yyyy-MM-dd HH:mm}Z{(s.EscalatedTo is null ? "" : "  ESCALATED")}");
+                    o.WriteLine($"{s.Id,5}  {s.Proposal,-24} {s.StageName} for {Words.Nation(s.Nation)}, {Words.Role(s.Role)}: due {Words.Time(s.Due)}"
+                                + (s.EscalatedTo is null ? "" : $"; overdue, escalated to the {Words.Role(s.EscalatedTo)}"));
             });
             return ExitCodes.Success;
         });

@@ -100,6 +100,8 @@ public sealed class WorkflowCliTests : IDisposable
         Assert.Equal((3, 3), (run.GetProperty("reminders").GetInt32(), run.GetProperty("escalations").GetInt32()));
         var rerun = JsonDocument.Parse((await Ok("timers", "run", "--now", now, "--json")).Output).RootElement;
         Assert.Equal((0, 0), (rerun.GetProperty("reminders").GetInt32(), rerun.GetProperty("escalations").GetInt32()));
+        Assert.Contains("National review for Jordan (JOR), national approver: due ", (await Ok("step", "list", "--as", "jor.approver")).Output);
+        Assert.EndsWith("; overdue, escalated to the chief of staff", (await Ok("step", "list", "--as", "jor.approver")).Output.TrimEnd());
         Assert.Equal(2, (await _cli.RunAsync("timers", "run", "--now", "yesterday")).ExitCode);
     }
 
