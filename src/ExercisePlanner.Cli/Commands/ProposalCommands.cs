@@ -59,7 +59,7 @@ internal static class ProposalCommands
             {
                 if (proposals.Count == 0) o.WriteLine("no proposals");
                 foreach (var p in proposals)
-                    o.WriteLine($"{p.Code,-24} {p.Type,-6} {p.Status,-16} r{p.Revision,-3} {p.StartDate:yyyy-MM-dd}..{p.EndDate:yyyy-MM-dd}  {p.Name}");
+                    o.WriteLine($"{p.Code,-24} {Words.Of(p.Status),-18} revision {p.Revision,-3} {Words.Date(p.StartDate)} to {Words.Date(p.EndDate)}  {p.Name} · {Words.Of(p.Type)}");
             });
             return ExitCodes.Success;
         });

@@ -78,6 +78,8 @@ public sealed class CliTests : IDisposable
         var list = JsonDocument.Parse((await Ok("proposal", "list", "--json")).Output).RootElement;
         var row = Assert.Single(list.EnumerateArray());
         Assert.Equal(["code", "name", "type", "status", "revision", "startDate", "endDate", "inForceRevision", "amendment"], row.EnumerateObject().Select(p => p.Name));
+        Assert.Matches("^NORTHERN-BRIDGE-27 +Submitted +revision 1 +[0-9]+ [A-Z][a-z]{2} [0-9]{4} to [0-9]+ [A-Z][a-z]{2} [0-9]{4}  Northern Bridge 2027 · Command post exercise \\(CPX\\)$",
+            (await Ok("proposal", "list")).Output.TrimEnd());
 
         Assert.Contains("audit trail intact", (await Ok("audit", "verify")).Output);
         Assert.True(File.Exists(_cli.DatabasePath));
