@@ -1,5 +1,6 @@
 using ExercisePlanner.Core.Domain;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExercisePlanner.Core.Features.Proposals;
@@ -14,16 +15,16 @@ public sealed class ProposalReadAhead(PlannerDbContext db)
 {
     private Proposal? _read;
 
-    /// <summary>The complete rules held for the content read ahead.</summary>
-    public bool ContentChecked { get; private set; }
+    /// <summary>The workflow the proposal read ahead will run, once every check before the lock held for it; else null.</summary>
+    public WorkflowDefinition? Definition { get; private set; }
 
     public async Task<Proposal?> ReadAsync(string code, CancellationToken cancellationToken)
     {
-        ContentChecked = false;
+        Definition = null;
         return _read = await db.Proposals.AsNoTracking().Include(p => p.Revisions).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
     }
 
-    public void MarkContentChecked() => ContentChecked = _read is not null;
+    public void Checked(WorkflowDefinition definition) => Definition = _read is null ? null : definition;
 
     /// <summary>
     /// Under the lock: the proposal read ahead, now tracked, if nobody changed it meanwhile (<paramref name="unchanged"/>);

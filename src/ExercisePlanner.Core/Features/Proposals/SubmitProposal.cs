@@ -4,6 +4,7 @@ using ExercisePlanner.Core.Features.Notifications;
 using ExercisePlanner.Core.Features.Users;
 using ExercisePlanner.Core.Features.Workflows;
 using ExercisePlanner.Core.Persistence;
+using ExercisePlanner.Workflows.Definitions;
 using ExercisePlanner.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,25 +15,32 @@ namespace ExercisePlanner.Core.Features.Proposals;
 public sealed record SubmitProposal(string Code, string Actor) : ICommand<ProposalSummary>, IActorRequest;
 
 /// <summary>
-/// Reads the proposal and checks its content against every rule before the writer lock (<see cref="ProposalReadAhead"/>):
-/// the largest proposal takes milliseconds to read and check. Only its coordinator learns what is wrong with it; anyone
-/// else is answered under the lock, as before, with "not found" or "only the coordinator".
+/// Reads the proposal, checks it against every rule, and chooses the workflow it will run and checks that workflow is
+/// staffed, before the writer lock (<see cref="ProposalReadAhead"/>): the largest proposal takes milliseconds for each.
+/// Only its coordinator learns what is wrong with it; anyone else is answered under the lock, as before, with "not
+/// found" or "only the coordinator". A definition published, or a user removed, in the milliseconds until the lock
+/// is as if it happened just after the submission.
 /// </summary>
-public sealed class SubmitProposalReadAhead(PlannerDbContext db, ProposalReadAhead readAhead, TimeProvider clock) : IBeforeWriteLock<SubmitProposal>
+public sealed class SubmitProposalReadAhead(PlannerDbContext db, ProposalReadAhead readAhead, WorkflowDefinitions workflows, TimeProvider clock)
+    : IBeforeWriteLock<SubmitProposal>
 {
     public async Task PrepareAsync(SubmitProposal command, CancellationToken cancellationToken)
     {
         var proposal = await readAhead.ReadAsync(command.Code, cancellationToken);
         var actor = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Name == command.Actor, cancellationToken);
         if (proposal is not null && actor is not null && actor.Coordinates(proposal))
-        {
-            CheckContent(proposal, clock);
-            readAhead.MarkContentChecked();
-        }
+            readAhead.Checked(await CheckAsync(db, workflows, proposal, clock, cancellationToken));
     }
 
-    public static void CheckContent(Proposal proposal, TimeProvider clock) =>
+    /// <summary>Refuses a proposal that breaks a rule, an amendment that changes nothing, or a workflow with a step nobody could decide; else the workflow it will run.</summary>
+    public static async Task<WorkflowDefinition> CheckAsync(PlannerDbContext db, WorkflowDefinitions workflows, Proposal proposal, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
         ProposalContentValidator.Require(proposal.Content, ProposalRules.Complete, proposal.Code, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (proposal.IsAmending && ProposalChanges.Between(proposal.InForce!.Content, proposal.Content).Count == 0)
+            throw new InvalidInputException("", $"amendment {proposal.Amendment} of {proposal.Code} changes nothing yet; change the proposal before submitting it");
+        return await workflows.RequireStaffedAsync(db, proposal, cancellationToken);
+    }
 }
 
 public sealed class SubmitProposalHandler(PlannerDbContext db, ProposalReadAhead readAhead, WorkflowDefinitions workflows, Notifier notifier, TimeProvider clock)
@@ -45,13 +53,12 @@ public sealed class SubmitProposalHandler(PlannerDbContext db, ProposalReadAhead
         actor.RequireCoordinatorOf(proposal);
 
         var now = clock.GetUtcNow();
-        if (!(unchanged && readAhead.ContentChecked)) SubmitProposalReadAhead.CheckContent(proposal, clock);
-        if (proposal.IsAmending && ProposalChanges.Between(proposal.InForce!.Content, proposal.Content).Count == 0)
-            throw new InvalidInputException("", $"amendment {proposal.Amendment} of {proposal.Code} changes nothing yet; change the proposal before submitting it");
-        await workflows.RequireStaffedAsync(db, proposal, cancellationToken);
+        var definition = unchanged && readAhead.Definition is { } checkedAhead
+            ? checkedAhead
+            : await SubmitProposalReadAhead.CheckAsync(db, workflows, proposal, clock, cancellationToken);
         proposal.Submit(actor.Name, now);
         // A new instance for every revision: approvals of an earlier revision never carry over.
-        var instance = await workflows.StartAsync(db, proposal, actor.Name, now, cancellationToken);
+        var instance = await workflows.StartAsync(db, proposal, definition, actor.Name, now, cancellationToken);
         await notifier.TellHoldersAsync(db, proposal, instance.Steps, StepNotices.Opened, actor.Name, cancellationToken);
         if (instance.Status == InstanceStatus.Approved)
             await notifier.TellOutcomeAsync(db, proposal, ProposalStatus.Approved, actor, null, cancellationToken);

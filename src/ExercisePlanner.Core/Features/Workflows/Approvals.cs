@@ -12,24 +12,27 @@ internal static class Approvals
     /// <summary>Amendments run this workflow unless the one that approved the revision in force names another.</summary>
     public const string DefaultAmendmentWorkflow = "exercise-amendment";
 
-    /// <summary>Starts the workflow for the revision just submitted; a workflow whose every stage is skipped approves at once.</summary>
-    public static async Task<WorkflowInstance> StartAsync(this WorkflowDefinitions workflows, PlannerDbContext db, Proposal proposal, string startedBy,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Starts <paramref name="definition"/> for the revision just submitted; a workflow whose every stage is skipped approves at once.</summary>
+    public static async Task<WorkflowInstance> StartAsync(this WorkflowDefinitions workflows, PlannerDbContext db, Proposal proposal,
+        WorkflowDefinition definition, string startedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var subject = ProposalSubject.Of(proposal);
-        var definition = await workflows.ForSubmissionAsync(db, proposal, subject, cancellationToken);
-        var instance = workflows.Engine.Start(definition, subject, startedBy, now);
+        var instance = workflows.Engine.Start(definition, ProposalSubject.Of(proposal), startedBy, now);
         await db.InsertStartedAsync(instance, cancellationToken);
         if (instance.Status == InstanceStatus.Approved) proposal.Conclude(ProposalStatus.Approved, now);
         return instance;
     }
 
-    /// <summary>Refuses (<see cref="UnstaffedException"/>) a submission whose workflow would open a step nobody of its nation and role can decide.</summary>
-    public static async Task RequireStaffedAsync(this WorkflowDefinitions workflows, PlannerDbContext db, Proposal proposal, CancellationToken cancellationToken)
+    /// <summary>
+    /// The definition a submission of the proposal runs; refuses (<see cref="UnstaffedException"/>) one that would open
+    /// a step nobody of its nation and role can decide.
+    /// </summary>
+    public static async Task<WorkflowDefinition> RequireStaffedAsync(this WorkflowDefinitions workflows, PlannerDbContext db, Proposal proposal,
+        CancellationToken cancellationToken)
     {
         var subject = ProposalSubject.Of(proposal);
         var definition = await workflows.ForSubmissionAsync(db, proposal, subject, cancellationToken);
         await db.RequireStaffedAsync(proposal, workflows.Engine.Plan(definition, subject), cancellationToken);
+        return definition;
     }
 
     /// <summary>
