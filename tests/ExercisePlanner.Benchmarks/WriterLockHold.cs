@@ -38,7 +38,7 @@ public static class WriterLockHold
         listener.Start();
         using var phases = new LockPhases();
 
-        // (a) Accepted: the largest proposal created, updated, submitted. Refused: every list far past its limit.
+        // (a) Accepted: the largest proposal created, updated, submitted, and decided to its approval. Refused: every list far past its limit.
         var largest = new List<double>();
         for (var i = 0; i < 20; i++)
         {
@@ -55,20 +55,27 @@ public static class WriterLockHold
                 largest.AddRange(Since(held, before));
             }
         }
-        // Every step of one largest proposal decided, stage after stage, to its approval (which stores its documents).
+        // Every step of a largest proposal decided, stage after stage, to its approval (after which its documents are
+        // stored): once to compile that path (a process pays for it at its first approval), then measured.
         var deciders = LargestProposal.Staff().Select(u => u.Name).ToList();
-        for (var decided = true; decided;)
+        async Task ApproveAsync(string code, bool measured)
         {
-            decided = false;
-            foreach (var decider in deciders)
-                foreach (var step in await sender.Send(new ListSteps(decider, "LARGEST-000")))
-                {
-                    var before = Count(held);
-                    await phases.Measure("decide largest", () => sender.Send(new DecideStep(step.Id, Decision.Approve, "Concur.", decider)));
-                    largest.AddRange(Since(held, before));
-                    decided = true;
-                }
+            for (var decided = true; decided;)
+            {
+                decided = false;
+                foreach (var decider in deciders)
+                    foreach (var step in await sender.Send(new ListSteps(decider, code)))
+                    {
+                        var before = Count(held);
+                        var decide = () => sender.Send(new DecideStep(step.Id, Decision.Approve, "Concur.", decider));
+                        if (measured) await phases.Measure("decide largest", decide); else await decide();
+                        if (measured) largest.AddRange(Since(held, before));
+                        decided = true;
+                    }
+            }
         }
+        await ApproveAsync("LARGEST-001", measured: false);
+        await ApproveAsync("LARGEST-000", measured: true);
         var refusedBefore = Count(held);
         var refusedTimes = new List<double>();
         var huge = LargestProposal.Over("HUGE-27", start, 60_000);
@@ -79,7 +86,7 @@ public static class WriterLockHold
             catch (InvalidInputException) { refusedTimes.Add(watch.Elapsed.TotalMilliseconds); }
         }
         var refusedHeld = Since(held, refusedBefore);
-        Console.WriteLine($"writer lock on {database.Provider}: largest accepted proposal (create, update, submit; 20 each): longest hold {largest.Skip(3).Max():0.0} ms, p50 {Percentile(largest.Skip(3), 0.5):0.0} ms; "
+        Console.WriteLine($"writer lock on {database.Provider}: largest accepted proposal (create, update, submit; 20 each; every decision to its approval): longest hold {largest.Skip(3).Max():0.0} ms, p50 {Percentile(largest.Skip(3), 0.5):0.0} ms; "
             + $"refused 60,000-entry proposal: {refusedTimes.Count} refused in p50 {Percentile(refusedTimes, 0.5):0.0} ms, {refusedHeld.Count} lock holds");
 
         // (b) Decisions one after another while imports of the largest proposal run back to back.

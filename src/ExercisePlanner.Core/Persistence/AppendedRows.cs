@@ -17,8 +17,9 @@ namespace ExercisePlanner.Core.Persistence;
 public static class AppendedRows
 {
     // SQLite runs in the process: one prepared statement, run once per row, costs least (it looks each parameter's
-    // name up among the statement's, so long statements cost more). PostgreSQL: fewer statements, fewer round trips.
-    private const int RowsPerPostgresStatement = 50;
+    // name up among the statement's, so long statements cost more). PostgreSQL: each statement is a round trip, so as
+    // many rows as its protocol allows parameters.
+    private const int PostgresParameters = 65_535;
 
     /// <summary>
     /// Inserts <paramref name="rows"/>. With <paramref name="readIds"/> each row gets the id the database gives it (a
@@ -39,16 +40,18 @@ public static class AppendedRows
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         if (context.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
-        // PostgreSQL: ids taken from the key's own sequence, then written with the rows, many per statement.
-        // SQLite: each row's statement returns its id.
-        if (id is not null && !sqlite) await ReserveIdsAsync(command, sql.DelimitIdentifier(table.Name, table.Schema), id, table, rows, cancellationToken);
+        // Each row's statement returns its id: one row per statement on SQLite, or a single row. Else (PostgreSQL, many
+        // rows per statement, which return their ids in no promised order): ids taken from the key's own sequence first.
+        var returnIds = id is not null && (sqlite || rows.Count == 1);
+        var reserveIds = id is not null && !returnIds;
+        if (reserveIds) await ReserveIdsAsync(command, sql.DelimitIdentifier(table.Name, table.Schema), id!, table, rows, cancellationToken);
         var columns = entityType.GetProperties()
-            .Where(p => p.ValueGenerated == ValueGenerated.Never || (p == id && !sqlite)).ToList();
+            .Where(p => p.ValueGenerated == ValueGenerated.Never || (p == id && reserveIds)).ToList();
         var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
             + string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") VALUES ";
-        var returning = id is not null && sqlite ? " RETURNING " + sql.DelimitIdentifier(id.GetColumnName(table)!) : "";
+        var returning = returnIds ? " RETURNING " + sql.DelimitIdentifier(id!.GetColumnName(table)!) : "";
 
-        foreach (var chunk in rows.Chunk(sqlite ? 1 : RowsPerPostgresStatement))
+        foreach (var chunk in rows.Chunk(sqlite ? 1 : PostgresParameters / columns.Count))
         {
             command.Parameters.Clear();
             var values = new List<string>(chunk.Length);

@@ -215,8 +215,8 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
     /// <summary>
     /// Writes a workflow instance just started, its steps and their timers now, in the writer's transaction, past the
     /// change tracker (<see cref="AppendedRows"/>), with their audit entries: a submission opens a step per nation, and
-    /// tracking, saving and detecting changes of some 150 records was most of its time under the writer lock. Each record
-    /// gets its id, for the records and links that refer to it. The unit of work must not change them afterwards.
+    /// tracking, saving and detecting changes of some 150 records was most of its time under the writer lock. The instance
+    /// and steps get their ids, for the records and links that refer to them. The unit of work must not change them afterwards.
     /// </summary>
     public async Task InsertStartedAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
@@ -230,7 +230,8 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
                 timer.StepId = step.Id;
                 timers.Add(timer);
             }
-        await AppendedRows.InsertAsync(this, timers, cancellationToken, readIds: true);
+        // Nothing refers to a timer: its id stays the database's.
+        await AppendedRows.InsertAsync(this, timers, cancellationToken);
         await AuditTrail.AppendAsync(this, AuditTrail.Added(this, [instance, .. instance.Steps, .. timers], AuditedEntities.Model).ToList(),
             auditScope, clock.GetUtcNow(), keyring.Key, cancellationToken);
     }

@@ -65,6 +65,14 @@ public sealed class EditorJourneyTests
         await page.ClickAsync("#save");
         await Assertions.Expect(page.Locator("#proposal-status")).ToHaveTextAsync("Draft");
         await Assertions.Expect(page.Locator("#saved-notice")).ToHaveTextAsync("Draft saved.");
+        // Saved reads as done (green); the note that this is a draft reads as information (amber), not as done.
+        Assert.Equal("rgb(223, 243, 228)", await page.EvalOnSelectorAsync<string>("#saved-notice", "e => getComputedStyle(e).backgroundColor"));
+        Assert.Equal("rgb(255, 244, 224)", await page.EvalOnSelectorAsync<string>("p.notice", "e => getComputedStyle(e).backgroundColor"));
+        Assert.NotEqual(await page.EvalOnSelectorAsync<string>("#saved-notice", "e => getComputedStyle(e).color"),
+            await page.EvalOnSelectorAsync<string>("p.notice", "e => getComputedStyle(e).color"));
+        // A table's total is a plain sum, not an alarm, even where the shares do not add up yet.
+        Assert.Equal(await page.EvalOnSelectorAsync<string>("#cost-shares tbody tr:not(.total) td", "e => getComputedStyle(e).color"),
+            await page.EvalOnSelectorAsync<string>("#cost-shares tr.total td", "e => getComputedStyle(e).color"));
         var checklist = page.Locator("#submission-checklist li");
         await Assertions.Expect(checklist).ToContainTextAsync(["Cost shares: the non-observer nations add up to 90 %, they must add up to 100 %"]);
         await Assertions.Expect(page.Locator("#not-ready")).ToHaveTextAsync("Not ready to submit yet. The Submit button appears here once the content is complete.");

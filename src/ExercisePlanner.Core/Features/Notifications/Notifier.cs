@@ -25,11 +25,13 @@ public sealed record Notice(NotificationKind Kind, string Headline, string Expec
 /// </summary>
 public sealed class Notifier(PlannerDbContext db, MailSettings mail, TimeProvider clock)
 {
+    private Proposal? _read;
+    private ((string, int, ProposalStatus) For, string? Text)? _invitation;
+
     public void Notify(Proposal proposal, Notice notice, IEnumerable<User> candidates, string? actor)
     {
         var now = clock.GetUtcNow();
         var stage = notice.Stage ?? notice.Step?.StageName ?? "";
-        string? invitation = null;
         foreach (var user in candidates.DistinctBy(u => u.Name))
         {
             if (user.Name == actor || !user.CanSee(proposal) || (notice.ReleasableOnly && !user.MaySeeContent(proposal))) continue;
@@ -46,8 +48,7 @@ public sealed class Notifier(PlannerDbContext db, MailSettings mail, TimeProvide
                 case MailPreference.EachEvent:
                     // The conferences are content: only for those it is releasable to.
                     var attach = notice.Kind == NotificationKind.Approved && mail.AttachInvitations && user.MaySeeContent(proposal);
-                    if (attach) invitation ??= Calendar.CalendarFeed.Invitation(proposal);
-                    db.Append(MailComposer.ForNotification(notification, proposal, user.Email, mail, now, attach ? invitation : null));
+                    db.Append(MailComposer.ForNotification(notification, proposal, user.Email, mail, now, attach ? InvitationTo(proposal) : null));
                     break;
                 case MailPreference.DailyDigest:
                     notification.DigestPending = true;
@@ -56,9 +57,27 @@ public sealed class Notifier(PlannerDbContext db, MailSettings mail, TimeProvide
         }
     }
 
-    /// <summary>Loads the proposal an event is about (read-only; the caller may be changing it).</summary>
-    public Task<Proposal> ProposalAsync(string code, CancellationToken cancellationToken) =>
-        db.Proposals.AsNoTracking().SingleAsync(p => p.Code == code, cancellationToken);
+    /// <summary>
+    /// The proposal an event is about, as stored (read-only; the caller may be changing it). Read again only if its
+    /// version moved: an approval tells its deciders and then the participants, and a large proposal takes
+    /// milliseconds to read, under the writer lock.
+    /// </summary>
+    public async Task<Proposal> ProposalAsync(string code, CancellationToken cancellationToken)
+    {
+        var version = await db.Proposals.Where(p => p.Code == code).Select(p => (int?)p.Version).SingleOrDefaultAsync(cancellationToken);
+        if (_read is { } read && read.Code == code && read.Version == version) return read;
+        return _read = await db.Proposals.AsNoTracking().SingleAsync(p => p.Code == code, cancellationToken);
+    }
+
+    /// <summary>The calendar invitation of the proposal as approved, made once per unit of work (Ical.Net takes milliseconds for it).</summary>
+    private string? InvitationTo(Proposal proposal)
+    {
+        var key = (proposal.Code, proposal.Revision, proposal.Status);
+        if (_invitation is { } made && made.For == key) return made.Text;
+        var text = Calendar.CalendarFeed.Invitation(proposal);
+        _invitation = (key, text);
+        return text;
+    }
 
     /// <summary>The proposal's page, at the step when there is one (callers save new steps first, so they have ids).</summary>
     private static string LinkTo(string code, WorkflowStep? step) =>
