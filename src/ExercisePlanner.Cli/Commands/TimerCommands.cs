@@ -23,10 +23,10 @@ internal static class TimerCommands
         var run = new Command("run", "process due reminders and escalations").With(now).Runs(async run =>
         {
             var result = await run.Send(new RunTimers(run.Parse.GetValue(now)));
-            // As the web host's sweep does: documents an approval left undone (the process stopped before storing them).
-            await run.Send(new CatchUpDocuments());
             run.Print(result, o => o.WriteLine(
                 $"at {result.Now:yyyy-MM-dd HH:mm}Z: {result.Reminders} reminders, {result.Escalations} escalations sent; {result.Cancelled} timers of closed steps dropped"));
+            // As the web host's sweep does: documents an approval left undone (the process stopped before storing them).
+            await run.Send(new CatchUpDocuments());
             return ExitCodes.Success;
         });
         return new Command("timers", "durable reminders and escalations").With(run);

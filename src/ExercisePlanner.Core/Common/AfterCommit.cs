@@ -10,11 +10,11 @@ namespace ExercisePlanner.Core.Common;
 /// </summary>
 public sealed class AfterCommit
 {
-    private readonly List<ICommand> _deferred = [];
+    private readonly List<IBaseCommand> _deferred = [];
 
-    public void Defer(ICommand command) => _deferred.Add(command);
+    public void Defer<TResponse>(ICommand<TResponse> command) => _deferred.Add(command);
 
-    internal List<ICommand> Take()
+    internal List<IBaseCommand> Take()
     {
         var taken = _deferred.ToList();
         _deferred.Clear();

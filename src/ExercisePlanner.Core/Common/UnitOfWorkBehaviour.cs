@@ -30,12 +30,14 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db
         if (message is IPreparedRequest prepared) prepared.Prepare();
         foreach (var preparation in preparations) await preparation.PrepareAsync(message, cancellationToken);
         TResponse response;
+        var committed = false;
         try
         {
             await using var transaction = await db.BeginWriteAsync(cancellationToken);
             response = await next(message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            committed = true;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -45,7 +47,16 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db
         {
             throw new ConflictException($"the change clashes with a record stored meanwhile ({clash}); nothing was saved");
         }
-        await RunDeferredAsync(cancellationToken);
+        finally
+        {
+            // Nothing of a unit of work that did not commit may reach a later one in the same scope.
+            if (!committed)
+            {
+                afterCommit.Take();
+                db.DiscardAppended();
+            }
+        }
+        await RunDeferredAsync();
         return response;
     }
 
@@ -53,12 +64,13 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(PlannerDbContext db
     /// What the committed unit of work set in motion. It stands whatever happens here: a failure is logged and left to
     /// the sweep that catches up, not reported to whoever made the change.
     /// </summary>
-    private async Task RunDeferredAsync(CancellationToken cancellationToken)
+    private async Task RunDeferredAsync()
     {
         foreach (var command in afterCommit.Take())
         {
-            try { await mediator.Send(command, cancellationToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            // Not cancelled with the request: the change it follows is saved, and the work is worth finishing.
+            try { await mediator.Send(command, CancellationToken.None); }
+            catch (Exception ex)
             {
                 logger?.LogError(ex, "{Command} failed after the change that asked for it was saved; the next sweep runs it again", command.GetType().Name);
             }

@@ -212,6 +212,9 @@ public abstract class PlannerDbContext(DbContextOptions options, AuditScope audi
     /// <summary>Mail to send, written at the next save (see <see cref="Append(Notification)"/>).</summary>
     public void Append(OutboxMessage message) => _appended.Add(message);
 
+    /// <summary>Forgets what a unit of work that did not commit appended.</summary>
+    public void DiscardAppended() => _appended.Clear();
+
     /// <summary>
     /// Writes a workflow instance just started, its steps and their timers now, in the writer's transaction, past the
     /// change tracker (<see cref="AppendedRows"/>), with their audit entries: a submission opens a step per nation, and

@@ -13,9 +13,9 @@ namespace ExercisePlanner.Core.Features.Documents;
 /// revision, with a version and SHA-256, and tells those taking part. Sent once the final decision has committed
 /// (<see cref="AfterCommit"/>): the documents are rendered before the writer lock (<see cref="DocumentDrafts"/>),
 /// which a large proposal's would hold for a second or more. Nothing happens if the revision's documents are stored
-/// already, so the sweep (<see cref="CatchUpDocuments"/>) and several nodes may send it again.
+/// already, so the sweep (<see cref="CatchUpDocuments"/>) and several nodes may send it again. True if it stored them.
 /// </summary>
-public sealed record StoreDocuments(string Code, int Revision) : ICommand;
+public sealed record StoreDocuments(string Code, int Revision) : ICommand<bool>;
 
 public sealed class StoredDocument
 {
@@ -55,11 +55,11 @@ public sealed class DocumentDrafts(PlannerDbContext db, IDocumentRenderer render
     }
 }
 
-public sealed class StoreDocumentsHandler(PlannerDbContext db, DocumentDrafts drafts, Notifier notifier, TimeProvider clock) : ICommandHandler<StoreDocuments>
+public sealed class StoreDocumentsHandler(PlannerDbContext db, DocumentDrafts drafts, Notifier notifier, TimeProvider clock) : ICommandHandler<StoreDocuments, bool>
 {
-    public async ValueTask<Unit> Handle(StoreDocuments command, CancellationToken cancellationToken)
+    public async ValueTask<bool> Handle(StoreDocuments command, CancellationToken cancellationToken)
     {
-        if (await db.Documents.AnyAsync(d => d.Code == command.Code && d.Revision == command.Revision, cancellationToken)) return Unit.Value;
+        if (await db.Documents.AnyAsync(d => d.Code == command.Code && d.Revision == command.Revision, cancellationToken)) return false;
         var (_, proposal, revision, documents) = await drafts.RequireAsync(command, cancellationToken);
         foreach (var rendered in documents)
         {
@@ -74,6 +74,6 @@ public sealed class StoreDocumentsHandler(PlannerDbContext db, DocumentDrafts dr
                 $"The exercise plan, memorandum of understanding and approval record of revision {revision} are ready",
                 "Download them from the proposal page") { Stage = "Approved", ReleasableOnly = true },
             await db.TakingPartAsync(proposal, cancellationToken), actor: null);
-        return Unit.Value;
+        return true;
     }
 }

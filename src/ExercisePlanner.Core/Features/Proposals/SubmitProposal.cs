@@ -18,8 +18,9 @@ public sealed record SubmitProposal(string Code, string Actor) : ICommand<Propos
 /// Reads the proposal, checks it against every rule, and chooses the workflow it will run and checks that workflow is
 /// staffed, before the writer lock (<see cref="ProposalReadAhead"/>): the largest proposal takes milliseconds for each.
 /// Only its coordinator learns what is wrong with it; anyone else is answered under the lock, as before, with "not
-/// found" or "only the coordinator". A definition published, or a user removed, in the milliseconds until the lock
-/// is as if it happened just after the submission.
+/// found" or "only the coordinator". A definition published, or a user removed, while the submission waits for the
+/// lock is as if it happened just after it: the new definition runs from the next submission, and a step left with
+/// nobody to decide it shows among the stuck steps for an administrator to hand over.
 /// </summary>
 public sealed class SubmitProposalReadAhead(PlannerDbContext db, ProposalReadAhead readAhead, WorkflowDefinitions workflows, TimeProvider clock)
     : IBeforeWriteLock<SubmitProposal>
