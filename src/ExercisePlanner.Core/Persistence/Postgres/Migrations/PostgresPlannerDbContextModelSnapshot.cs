@@ -1352,7 +1352,8 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Coordinator")
                         .IsRequired()
@@ -1458,7 +1459,8 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -1554,7 +1556,8 @@ namespace ExercisePlanner.Core.Persistence.Postgres.Migrations
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
