@@ -192,6 +192,13 @@ public sealed class CliTests : IDisposable
         var output = Path.Combine(_cli.WorkingDirectory, "out");
         var result = await Ok("demo", "--out", output);
         Assert.Contains("Approved (revision 2)", result.Output);
+        // The story in words: people by name, nations, stages and statuses as people say them.
+        Assert.Contains("Lt Col Emre Aydin submitted NORTHERN-BRIDGE-27 as revision 1", result.Output);
+        Assert.Contains("Brig Imran Qureshi, National review for Pakistan (PAK): requested changes to the proposal", result.Output);
+        Assert.Contains("it is now changes requested", result.Output);
+        Assert.DoesNotContain("RequestChanges", result.Output);
+        Assert.DoesNotContain("ChangesRequested", result.Output);
+        Assert.DoesNotContain(".approver", result.Output);
         var files = Directory.GetFiles(output, "*.pdf").Select(Path.GetFileName).Order().ToList();
         Assert.Equal(3, files.Count);
         Assert.Contains(files, f => f!.EndsWith("-r2-plan.pdf"));

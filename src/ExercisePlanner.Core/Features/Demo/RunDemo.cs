@@ -32,7 +32,7 @@ public sealed class DemoScenario(IsolatedSender sender, IServiceScopeFactory sco
         {
             await sender.Send(new ImportProposal(content, DemoData.Coordinator, "demo"), cancellationToken);
             await sender.Send(new SubmitProposal(code, DemoData.Coordinator), cancellationToken);
-            log.Add($"{DemoData.Coordinator} submitted {code} revision 1");
+            log.Add($"{Who(DemoData.Coordinator)} submitted {code} as revision 1");
         }
 
         for (var round = 0; round < 20; round++)
@@ -42,7 +42,7 @@ public sealed class DemoScenario(IsolatedSender sender, IServiceScopeFactory sco
             {
                 await sender.Send(new ImportProposal(Revised(proposal.Content!), DemoData.Coordinator, "demo"), cancellationToken);
                 var resubmitted = await sender.Send(new SubmitProposal(code, DemoData.Coordinator), cancellationToken);
-                log.Add($"{DemoData.Coordinator} shifted cost shares and resubmitted {code} as revision {resubmitted.Revision}");
+                log.Add($"{Who(DemoData.Coordinator)} shifted the cost shares and resubmitted {code} as revision {resubmitted.Revision}");
                 continue;
             }
             if (proposal.Status != ProposalStatus.Submitted) break;
@@ -65,11 +65,14 @@ public sealed class DemoScenario(IsolatedSender sender, IServiceScopeFactory sco
                     ? (Decision.RequestChanges, "Pakistan can carry at most 10 percent of the costs this fiscal year; please rebalance the shares.")
                     : (Decision.Approve, $"{Nation.NameOf(user.Nation)} concurs ({step.StageName}).");
                 var result = await sender.Send(new DecideStep(step.Id, decision, comment, user.Name), cancellationToken);
-                log.Add($"{user.Name} decided {decision} on {step.StageName} ({step.Nation}); proposal is {result.ProposalStatus}");
+                log.Add($"{Who(user.Name)}, {step.StageName} for {Words.Nation(step.Nation)}: {Words.Verb(decision)} the proposal; it is now {Words.Of(result.ProposalStatus).ToLowerInvariant()}");
                 if (result.ProposalStatus != ProposalStatus.Submitted) return;
             }
         }
     }
+
+    /// <summary>A demo user as people know them: "Lt Col Emre Aydin".</summary>
+    private static string Who(string name) => DemoData.Users.Single(u => u.Name == name).DisplayName is { Length: > 0 } person ? person : name;
 
     private static ProposalContent Revised(ProposalContent content) => content with
     {
