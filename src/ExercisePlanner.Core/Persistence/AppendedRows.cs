@@ -18,9 +18,8 @@ namespace ExercisePlanner.Core.Persistence;
 public static class AppendedRows
 {
     // SQLite runs in the process: one prepared statement, run once per row, costs least (it looks each parameter's
-    // name up among the statement's, so long statements cost more). PostgreSQL: COPY, or for rows that return their
-    // ids, as many per statement as its protocol allows parameters.
-    private const int PostgresParameters = 65_535;
+    // name up among the statement's, so long statements cost more). PostgreSQL: COPY, one stream for all rows; a
+    // single row whose id is wanted goes as an INSERT that returns it.
 
     /// <summary>
     /// Inserts <paramref name="rows"/>. With <paramref name="readIds"/> each row gets the id the database gives it (a
@@ -41,8 +40,8 @@ public static class AppendedRows
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         if (context.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
-        // Each row's statement returns its id: one row per statement on SQLite, or a single row. Else (PostgreSQL, many
-        // rows per statement, which return their ids in no promised order): ids taken from the key's own sequence first.
+        // Each row's INSERT returns its id on SQLite, and a single row's on PostgreSQL. Else (PostgreSQL's COPY returns
+        // none): ids taken from the key's own sequence first, and written with the rows.
         var returnIds = id is not null && (sqlite || rows.Count == 1);
         var reserveIds = id is not null && !returnIds;
         if (reserveIds) await ReserveIdsAsync(command, sql.DelimitIdentifier(table.Name, table.Schema), id!, table, rows, cancellationToken);
@@ -58,27 +57,16 @@ public static class AppendedRows
         var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columnList}) VALUES ";
         var returning = returnIds ? " RETURNING " + sql.DelimitIdentifier(id!.GetColumnName(table)!) : "";
 
-        foreach (var chunk in rows.Chunk(sqlite ? 1 : PostgresParameters / columns.Count))
+        // One statement text for every row keeps SQLite's statement prepared from row to row.
+        command.CommandText = insert + "(" + string.Join(", ", columns.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}"))) + ")" + returning;
+        foreach (var row in rows)
         {
             command.Parameters.Clear();
-            var values = new List<string>(chunk.Length);
-            foreach (var row in chunk)
-            {
-                var names = new List<string>(columns.Count);
-                foreach (var column in columns)
-                {
-                    var name = $"p{command.Parameters.Count}";
-                    command.Parameters.Add(column.GetRelationalTypeMapping()
-                        .CreateParameter(command, sql.GenerateParameterName(name), column.GetGetter().GetClrValue(row), column.IsNullable));
-                    names.Add(sql.GenerateParameterNamePlaceholder(name));
-                }
-                values.Add("(" + string.Join(", ", names) + ")");
-            }
-            // The same text keeps SQLite's statement prepared from row to row.
-            var text = insert + string.Join(", ", values) + returning;
-            if (command.CommandText != text) command.CommandText = text;
+            for (var i = 0; i < columns.Count; i++)
+                command.Parameters.Add(columns[i].GetRelationalTypeMapping()
+                    .CreateParameter(command, sql.GenerateParameterName($"p{i}"), columns[i].GetGetter().GetClrValue(row), columns[i].IsNullable));
             if (returning.Length == 0) await command.ExecuteNonQueryAsync(cancellationToken);
-            else SetId(id!, chunk[0], await command.ExecuteScalarAsync(cancellationToken));
+            else SetId(id!, row, await command.ExecuteScalarAsync(cancellationToken));
         }
     }
 
