@@ -28,30 +28,27 @@ public static class AuditTrail
         AppendAsync(context, Changes(context, tracked, model).ToList(), scope, now, key, cancellationToken);
 
     /// <summary>The audited changes among <paramref name="tracked"/>.</summary>
-    public static IEnumerable<AuditChange> Changes(DbContext context, IReadOnlyList<EntityEntry> tracked, AuditedModel model)
-    {
-        var records = new TrackedRecords(context, tracked);
-        return tracked.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => (Entry: e, Key: model.KeyOf(e, records))).Where(c => c.Key is not null)
-            .Select(c =>
-            {
-                var (before, after) = Snapshot(c.Entry, model);
-                return new AuditChange(TypeName(c.Entry.Metadata.ClrType), c.Key!, c.Entry.State.ToString(), before, after);
-            });
-    }
+    public static IEnumerable<AuditChange> Changes(DbContext context, IReadOnlyList<EntityEntry> tracked, AuditedModel model) =>
+        Keyed(context, tracked, model, entry => entry.State);
 
     /// <summary>
     /// An <c>Added</c> change for each of <paramref name="inserted"/>: records written without the change tracker
     /// (<see cref="AppendedRows"/>). A key may name a parent among them.
     /// </summary>
-    public static IEnumerable<AuditChange> Added(DbContext context, IReadOnlyCollection<object> inserted, AuditedModel model)
-    {
+    public static IEnumerable<AuditChange> Added(DbContext context, IReadOnlyCollection<object> inserted, AuditedModel model) =>
         // Entries of untracked records read the records' own values, and start nothing being tracked.
-        var entries = inserted.Select(context.Entry).ToList();
+        Keyed(context, inserted.Select(context.Entry).ToList(), model, _ => EntityState.Added);
+
+    private static IEnumerable<AuditChange> Keyed(DbContext context, IReadOnlyList<EntityEntry> entries, AuditedModel model, Func<EntityEntry, EntityState> change)
+    {
         var records = new TrackedRecords(context, entries);
-        return entries.Select(e => (Entry: e, Key: model.KeyOf(e, records))).Where(c => c.Key is not null)
-            .Select(c => new AuditChange(TypeName(c.Entry.Metadata.ClrType), c.Key!, nameof(EntityState.Added), null,
-                State(AuditedProperties(c.Entry), model, p => p.CurrentValue)));
+        return entries.Select(e => (Entry: e, Change: change(e))).Where(c => c.Change is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(c => (c.Entry, c.Change, Key: model.KeyOf(c.Entry, records))).Where(c => c.Key is not null)
+            .Select(c =>
+            {
+                var (before, after) = Snapshot(c.Entry, c.Change, model);
+                return new AuditChange(TypeName(c.Entry.Metadata.ClrType), c.Key!, c.Change.ToString(), before, after);
+            });
     }
 
     /// <summary>How entries name a record's type: the class name, without a generic's arity (<c>IdentityUserRole</c>).</summary>
@@ -93,12 +90,12 @@ public static class AuditTrail
         await AppendedRows.InsertAsync(context, written, cancellationToken);
     }
 
-    private static (string? Before, string? After) Snapshot(EntityEntry entry, AuditedModel model)
+    private static (string? Before, string? After) Snapshot(EntityEntry entry, EntityState change, AuditedModel model)
     {
         var properties = AuditedProperties(entry);
-        if (entry.State == EntityState.Modified) properties = properties.Where(p => p.IsModified);
+        if (change == EntityState.Modified) properties = properties.Where(p => p.IsModified);
         var list = properties.ToList();
-        return entry.State switch
+        return change switch
         {
             EntityState.Added => (null, State(list, model, p => p.CurrentValue)),
             EntityState.Deleted => (State(list, model, p => p.OriginalValue), null),

@@ -21,13 +21,3 @@ public sealed class AfterCommit
         return taken;
     }
 }
-
-/// <summary>
-/// Work a command does before its unit of work takes the writer lock, such as reading and rendering what its handler
-/// will store, so that no other writer waits for it. The handler, under the lock, must check that what was prepared
-/// still holds.
-/// </summary>
-public interface IBeforeWriteLock<in TMessage>
-{
-    Task PrepareAsync(TMessage message, CancellationToken cancellationToken);
-}

@@ -14,3 +14,13 @@ public interface IPreparedRequest
 {
     void Prepare();
 }
+
+/// <summary>
+/// Work a command does before its unit of work takes the writer lock, such as reading and rendering what its handler
+/// will store, so that no other writer waits for it. The handler, under the lock, must check that what was prepared
+/// still holds. The asynchronous, service-backed form of <see cref="IPreparedRequest"/>.
+/// </summary>
+public interface IBeforeWriteLock<in TMessage>
+{
+    Task PrepareAsync(TMessage message, CancellationToken cancellationToken);
+}
